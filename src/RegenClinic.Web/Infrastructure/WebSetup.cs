@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using RegenClinic.Audit;
+using RegenClinic.Data;
+using RegenClinic.Demo;
+using RegenClinic.Staff;
+using RegenClinic.Web.Account;
+using RegenClinic.Web.Components;
+using RegenClinic.Web.Patients;
+using Scalar.AspNetCore;
+
+namespace RegenClinic.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("nl")];
+
+    public static IServiceCollection AddClinicWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 20));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/access-denied";
+            // Inactivity sign-out: the cookie lives for the idle window and slides with each request.
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "regenclinic.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, StatusCodes.Status401Unauthorized, ctx.RedirectUri);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, StatusCodes.Status403Forbidden, ctx.RedirectUri);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Demographics, p => p.RequireRole(Roles.All.ToArray()))
+            .AddPolicy(Policies.Registration, p => p.RequireRole(Roles.Admin, Roles.Physician, Roles.Nurse, Roles.FrontDesk))
+            .AddPolicy(Policies.ClinicalRead, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
+            .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
+        services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => NodaJson.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddScoped<SignInAudit>();
+        return services;
+    }
+
+    private static Task ApiAware(HttpContext context, int status, string redirect)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+        await ClinicDbSetup.MigrateAsync(db);
+        var demo = scope.ServiceProvider.GetRequiredService<DemoClinic>();
+        if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false) && !await demo.IsSeededAsync())
+        {
+            var patients = app.Configuration.GetValue("Demo:Patients", 200);
+            app.Logger.LogInformation("First start: seeding the demo clinic with {Patients} patients", patients);
+            await demo.SeedAsync(patients, new Progress<(int Done, int Total)>(p => app.Logger.LogInformation("Seeded {Done}/{Total} patients", p.Done, p.Total)));
+        }
+    }
+
+    public static WebApplication UseClinicWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async ctx =>
+        {
+            if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api") && ctx.HttpContext.Response.StatusCode == 404)
+                ctx.HttpContext.Response.Redirect("/not-found");
+            await Task.CompletedTask;
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapAccountEndpoints();
+        app.MapPatientEndpoints();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
+        return app;
+    }
+}
+
+/// <summary>Names the signed-in user and their address on every audit entry written in this request.</summary>
+public sealed class ActorMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, ClinicActor actor)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            actor.UserId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+            actor.Name = context.User.Identity.Name ?? actor.UserId;
+        }
+        else
+        {
+            actor.UserId = "anonymous";
+            actor.Name = "anonymous";
+        }
+        actor.Address = context.Connection.RemoteIpAddress?.ToString();
+        return next(context);
+    }
+}

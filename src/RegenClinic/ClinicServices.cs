@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using RegenClinic.Audit;
+using RegenClinic.Clinic;
+using RegenClinic.Data;
+using RegenClinic.Demo;
+using RegenClinic.Patients;
+using RegenClinic.Staff;
+
+namespace RegenClinic;
+
+public static class ClinicServices
+{
+    /// <summary>Everything the hosts share: the database, the clock, identity stores and each use case, listed explicitly.</summary>
+    public static IServiceCollection AddClinic(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<ClinicTime>();
+        services.AddClinicDb(DatabaseOptions.From(configuration, contentRoot));
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:LockoutAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ClinicDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<RegisterPatient>();
+        services.AddScoped<SearchPatients>();
+        services.AddScoped<ViewChart>();
+        services.AddScoped<RecordChartEntry>();
+        services.AddScoped<VoidChartEntry>();
+        services.AddScoped<TodayAtClinic>();
+        services.AddScoped<BrowseAudit>();
+        services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<DemoClinic>();
+        return services;
+    }
+}

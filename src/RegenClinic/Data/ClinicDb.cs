@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using RegenClinic.Audit;
+using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Patients;
+using RegenClinic.Staff;
+
+namespace RegenClinic.Data;
+
+/// <summary>The one model. <see cref="SqliteClinicDb"/> and <see cref="PostgresClinicDb"/> exist only to carry their own migration sets.</summary>
+public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Chamber> Chambers => Set<Chamber>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<ConditionEntry> Conditions => Set<ConditionEntry>();
+    public DbSet<MedicationEntry> Medications => Set<MedicationEntry>();
+    public DbSet<AllergyEntry> Allergies => Set<AllergyEntry>();
+    public DbSet<ObservationEntry> Observations => Set<ObservationEntry>();
+    public DbSet<ImagingStudyEntry> ImagingStudies => Set<ImagingStudyEntry>();
+    public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Takes the lock that serialises appends to the audit chain, inside the current transaction.</summary>
+    public abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        var b = builder;
+        base.OnModelCreating(b);
+
+        b.Entity<Site>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Ignore(x => x.TimeZone);
+        });
+        b.Entity<Chamber>(e => e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20));
+        b.Entity<Chamber>().Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Entity<Room>();
+
+        b.Entity<Patient>(e =>
+        {
+            e.HasIndex(x => x.RecordNumber).IsUnique();
+            e.HasIndex(x => new { x.SearchName, x.BirthDate });
+            e.HasIndex(x => x.BirthDate);
+            e.Property(x => x.Sex).HasConversion<string>().HasMaxLength(10);
+            e.OwnsOne(x => x.HomePhysician, hp =>
+            {
+                hp.Property(p => p.Name).HasColumnName("HomePhysicianName");
+                hp.Property(p => p.Practice).HasColumnName("HomePhysicianPractice");
+                hp.Property(p => p.Phone).HasColumnName("HomePhysicianPhone");
+                hp.Property(p => p.Email).HasColumnName("HomePhysicianEmail");
+            });
+        });
+
+        Entry<ConditionEntry>(b).Property(x => x.ClinicalStatus).HasConversion<string>().HasMaxLength(20);
+        Entry<MedicationEntry>(b).Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        Entry<AllergyEntry>(b).Property(x => x.Criticality).HasConversion<string>().HasMaxLength(10);
+        Entry<ObservationEntry>(b).Property(x => x.Category).HasConversion<string>().HasMaxLength(20);
+        b.Entity<ObservationEntry>().HasIndex(x => new { x.PatientId, x.LoincCode, x.EffectiveAt });
+        Entry<ImagingStudyEntry>(b).Property(x => x.Modality).HasConversion<string>().HasMaxLength(10);
+        Entry<AssessmentEntry>(b);
+
+        b.Entity<Appointment>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.SiteId, x.Start });
+            e.HasIndex(x => new { x.PatientId, x.Start });
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.Sequence).IsUnique();
+            e.HasIndex(x => new { x.PatientId, x.At });
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.EntityType).HasMaxLength(60);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+        });
+
+        b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
+    }
+
+    private static EntityTypeBuilder<T> Entry<T>(ModelBuilder b) where T : ChartEntry
+    {
+        var e = b.Entity<T>();
+        e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.PatientId, x.RecordedAt });
+        e.Ignore(x => x.IsCurrent);
+        return e;
+    }
+
+    /// <summary>Instants are stored as UTC DateTime: both providers order and compare them in SQL.</summary>
+    private sealed class InstantConverter() : ValueConverter<Instant, DateTime>(
+        i => i.ToDateTimeUtc(), d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
+
+    private sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
+        d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
+}
+
+public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options) : ClinicDb(options)
+{
+    /// <summary>SQLite allows one writer; the transaction is already IMMEDIATE, so the write lock is held.</summary>
+    public override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options) : ClinicDb(options)
+{
+    private const long AuditChainLock = 0x52434155; // "RCAU"
+
+    public override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using RegenClinic.Audit;
+using RegenClinic.Data;
+using RegenClinic.Domain.Patients;
+
+namespace RegenClinic.Patients;
+
+/// <summary>Search by record number, by name prefix ("family given" or "given family"), and/or birth date; paged.</summary>
+public sealed class SearchPatients(ClinicDb db, ClinicActor actor, NodaTime.IClock clock)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<Page<PatientListItem>> HandleAsync(PatientQuery query, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var q = db.Patients.AsNoTracking();
+        var text = query.Text?.Trim() ?? "";
+        if (text.StartsWith("RC-", StringComparison.OrdinalIgnoreCase))
+        {
+            var recordNumber = text.ToUpperInvariant();
+            q = q.Where(p => p.RecordNumber == recordNumber);
+        }
+        else if (text.Length > 0)
+        {
+            if (LocalDatePattern.Iso.Parse(text) is { Success: true } parsed)
+            {
+                q = q.Where(p => p.BirthDate == parsed.Value);
+            }
+            else
+            {
+                var key = Patient.SearchKey(text);
+                var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // Prefix on the indexed "FAMILY GIVEN" key; a reversed "given family" query also matches.
+                var reversed = words.Length > 1 ? string.Join(' ', words.Skip(1)) + " " + words[0] : key;
+                q = q.Where(p => p.SearchName.StartsWith(key) || p.SearchName.StartsWith(reversed));
+            }
+        }
+        if (query.BirthDate is { } birth) q = q.Where(p => p.BirthDate == birth);
+
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(p => p.SearchName).ThenBy(p => p.BirthDate).ThenBy(p => p.RecordNumber)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        if (text.Length > 0 || query.BirthDate is not null)
+        {
+            db.AuditEntries.Add(AuditEntry.Create(actor, clock.GetCurrentInstant(), AuditActions.Read, "PatientSearch", null, null, $"{total} found"));
+            await db.SaveChangesAsync(ct);
+        }
+        return new Page<PatientListItem>([.. items.Select(p => p.ToListItem())], page, size, total);
+    }
+}
+
+public sealed record PatientQuery(string? Text, LocalDate? BirthDate = null, int Page = 1, int PageSize = 25);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace RegenClinic.Staff;
+
+public sealed class StaffUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>UI language chosen by the user (en or nl); applied at sign-in and by the language switch.</summary>
+    public string Culture { get; set; } = "en";
+    public Guid? SiteId { get; set; }
+}
+
+/// <summary>The clinic's roles and the policies built on them; docs/permissions.md is the written matrix.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Physician = "Physician";
+    public const string Nurse = "Nurse";
+    public const string ChamberOperator = "ChamberOperator";
+    public const string FrontDesk = "FrontDesk";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Physician, Nurse, ChamberOperator, FrontDesk];
+}
+
+public static class Policies
+{
+    /// <summary>Demographics and appointments: every staff role.</summary>
+    public const string Demographics = "demographics";
+    /// <summary>Clinical notes, conditions, medications, results: clinicians and chamber operators (read).</summary>
+    public const string ClinicalRead = "clinical-read";
+    /// <summary>Adding and amending clinical entries: physicians and nurses.</summary>
+    public const string ClinicalWrite = "clinical-write";
+    /// <summary>Registering patients and editing demographics: front desk, nurses, physicians.</summary>
+    public const string Registration = "registration";
+    /// <summary>Audit trail and users.</summary>
+    public const string Admin = "admin";
+}

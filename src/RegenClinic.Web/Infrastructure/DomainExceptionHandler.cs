@@ -13,7 +13,9 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         {
             // Unreadable JSON or a missing body: say where, as the JSON reader saw it.
             httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var detail = (bad.InnerException as System.Text.Json.JsonException)?.Message ?? bad.InnerException?.Message;
+            var detail = bad.InnerException is System.Text.Json.JsonException json
+                ? $"{json.Path?.TrimStart('$', '.')}: {json.Message}"
+                : bad.InnerException?.Message;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext, Exception = exception,

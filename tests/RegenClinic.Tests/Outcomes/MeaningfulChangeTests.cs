@@ -44,3 +44,17 @@ public sealed class MeaningfulChangeTests
         Assert.Null(Instruments.KoosJr.MeaningfulChange);
     }
 }
+
+public sealed class MeaningfulChangeThresholdTests
+{
+    [Theory]
+    [InlineData(8, 2.0)]   // 30 % of 8 = 2.4 > 2
+    [InlineData(5, 1.5)]   // 30 % of 5 = 1.5 < 2
+    [InlineData(0, 2.0)]
+    public void PainNrs_ThresholdAt_SmallerOfPointsAndPercent(double baseline, double expected) =>
+        Assert.Equal(expected, Instruments.PainNrs.MeaningfulChange!.ThresholdAt(baseline), 10);
+
+    [Fact]
+    public void Oswestry_ThresholdAt_AlwaysTenPoints() =>
+        Assert.Equal(10.0, Instruments.Oswestry.MeaningfulChange!.ThresholdAt(60));
+}

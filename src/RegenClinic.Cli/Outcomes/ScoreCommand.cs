@@ -17,20 +17,28 @@ internal static class ScoreCommand
         var instrumentArgument = new Argument<string>("instrument")
         {
             Description = $"Instrument id: {string.Join(", ", Instruments.All.Select(i => i.Id))}",
+            // Optional to the parser so that a missing value is reported by this verb with exit code 2, like any bad input.
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var answersArgument = new Argument<string>("answers")
         {
             Description = "Answers in item order, comma-separated; '-' for an unanswered item (e.g. 3,2,1,2,1,2,2,1,1,1)",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("score", "Score an outcome instrument from its item answers");
         command.Add(instrumentArgument);
         command.Add(answersArgument);
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(instrumentArgument)!, parseResult.GetValue(answersArgument)!));
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(instrumentArgument), parseResult.GetValue(answersArgument)));
         return command;
     }
 
-    private static int Run(CliContext context, string instrumentId, string answersText)
+    private static int Run(CliContext context, string? instrumentId, string? answersText)
     {
+        if (string.IsNullOrWhiteSpace(instrumentId) || answersText is null)
+        {
+            context.Error.WriteLine("score: usage: score INSTRUMENT ANSWERS (answers comma-separated in item order, '-' for unanswered).");
+            return 2;
+        }
         var instrument = Instruments.Find(instrumentId);
         if (instrument is null)
         {

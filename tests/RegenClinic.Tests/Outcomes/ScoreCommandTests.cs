@@ -87,3 +87,38 @@ public sealed class ScoreCommandTests
         Assert.Contains("unknown instrument", error, StringComparison.Ordinal);
     }
 }
+
+public sealed class ScoreCommandEdgeTests
+{
+    private static async Task<(int Exit, string Out, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliContext(output, error, new FakeClock(Instant.FromUtc(2027, 1, 4, 9, 0))));
+        return (exit, output.ToString().Trim(), error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Score_FirstItemUnanswered_LeadingDashAccepted()
+    {
+        var (exit, output, error) = await Run("score", "odi", "-,2,1,2,1,2,2,1,1,1");
+        Assert.True(exit == 0, error);
+        Assert.Equal("{\"instrument\": \"odi\", \"score\": 28.9, \"answered\": 9}", output);
+    }
+
+    [Fact]
+    public async Task Score_NoAnswers_Exit2()
+    {
+        var (exit, _, error) = await Run("score", "odi");
+        Assert.Equal(2, exit);
+        Assert.Contains("answers", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_NegativeAnswer_Exit2NamingItem()
+    {
+        var (exit, _, error) = await Run("score", "nrs", "-1");
+        Assert.Equal(2, exit);
+        Assert.Contains("item 1", error, StringComparison.Ordinal);
+    }
+}

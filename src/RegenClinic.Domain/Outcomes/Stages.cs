@@ -89,3 +89,33 @@ public static class StageScales
         _ => StageChange.Worse,
     };
 }
+
+/// <summary>A stage recorded on a date (from imaging or examination).</summary>
+public readonly record struct StageObservation(NodaTime.LocalDate Date, Stage Stage);
+
+/// <summary>How a stage developed over a series of observations: first and latest, the worst reached, the overall
+/// direction (first → latest) and each change between consecutive observations.</summary>
+public sealed record StageCourse(
+    StageObservation First,
+    StageObservation Latest,
+    Stage Worst,
+    StageChange Overall,
+    IReadOnlyList<StageTransition> Transitions);
+
+public sealed record StageTransition(StageObservation From, StageObservation To, StageChange Change);
+
+public static class StageHistory
+{
+    /// <summary>Summarises observations on one scale, ordered by date (same-day observations keep their given order).</summary>
+    public static StageCourse Summarise(IReadOnlyList<StageObservation> observations)
+    {
+        if (observations.Count == 0)
+        {
+            throw new DomainException("outcomes.no-stages", "At least one stage observation is needed.", "observations");
+        }
+        var ordered = observations.OrderBy(o => o.Date).ToArray();
+        var transitions = ordered.Zip(ordered.Skip(1), (from, to) => new StageTransition(from, to, StageScales.Compare(from.Stage, to.Stage))).ToArray();
+        return new StageCourse(ordered[0], ordered[^1], ordered.Select(o => o.Stage).Max(),
+            StageScales.Compare(ordered[0].Stage, ordered[^1].Stage), transitions);
+    }
+}

@@ -48,3 +48,37 @@ public sealed class StagesTests
     public void Parse_IsCaseInsensitive() =>
         Assert.Equal("IIIA", StageScales.Arco2019.Parse("iiia").Label);
 }
+
+public sealed class StageHistoryTests
+{
+    private static StageObservation Arco(int month, string label) =>
+        new(new NodaTime.LocalDate(2027, month, 1), StageScales.Arco2019.Parse(label));
+
+    [Fact]
+    public void Summarise_ProgressionThenPlateau_WorseOverallWithWorstReached()
+    {
+        var course = StageHistory.Summarise([Arco(6, "IIIA"), Arco(1, "II"), Arco(9, "IIIA")]);
+        Assert.Equal("II", course.First.Stage.Label);
+        Assert.Equal("IIIA", course.Latest.Stage.Label);
+        Assert.Equal("IIIA", course.Worst.Label);
+        Assert.Equal(StageChange.Worse, course.Overall);
+        Assert.Equal([StageChange.Worse, StageChange.Unchanged], course.Transitions.Select(t => t.Change));
+    }
+
+    [Fact]
+    public void Summarise_Improvement_BetterOverallButWorstKept()
+    {
+        StageObservation[] observations =
+        [
+            new(new NodaTime.LocalDate(2027, 1, 1), StageScales.Aaoms2022.Parse("2")),
+            new(new NodaTime.LocalDate(2027, 4, 1), StageScales.Aaoms2022.Parse("1")),
+        ];
+        var course = StageHistory.Summarise(observations);
+        Assert.Equal(StageChange.Better, course.Overall);
+        Assert.Equal("2", course.Worst.Label);
+    }
+
+    [Fact]
+    public void Summarise_Empty_Refused() =>
+        Assert.Throws<DomainException>(() => StageHistory.Summarise([]));
+}

@@ -20,7 +20,8 @@ public sealed record PatientCourseRecord(
     int AdverseEvents,
     SurvivalObservation? Surgery);
 
-/// <summary>A cohort figure, or the reason it is not shown. <see cref="N"/> is the number of patients it rests on.</summary>
+/// <summary>A cohort figure, or the reason it is not shown. <see cref="N"/> is the number of distinct patients it rests
+/// on; the statistic itself is computed over their course records.</summary>
 public sealed record CohortFigure<T>(int N, T? Value, string? NotShownBecause) where T : class
 {
     public bool IsShown => Value is not null;
@@ -71,33 +72,37 @@ public static class CohortAnalytics
     public static CohortReport Report(string therapy, string condition, string instrumentId, IReadOnlyList<PatientCourseRecord> cohort)
     {
         var instrument = Instruments.Get(instrumentId);
-        var patients = cohort.Select(r => r.PatientId).Distinct(StringComparer.Ordinal).Count();
+        var patients = PatientCount(cohort);
 
-        var completion = Figure(cohort.Count, () => Intervals.Wilson(cohort.Count(r => r.CompletedCourse), cohort.Count));
+        var completion = Figure(patients, () => Intervals.Wilson(cohort.Count(r => r.CompletedCourse), cohort.Count));
 
         var paired = cohort.Where(r => r.Baseline is not null && r.FollowUp is not null).ToArray();
-        var meanChange = Figure(paired.Length, () => Intervals.MeanChange(paired.Select(r => r.FollowUp!.Value - r.Baseline!.Value).ToArray()));
+        var meanChange = Figure(PatientCount(paired), () => Intervals.MeanChange(paired.Select(r => r.FollowUp!.Value - r.Baseline!.Value).ToArray()));
 
         var responders = instrument.MeaningfulChange is { } threshold
-            ? Figure(paired.Length, () => Intervals.Wilson(
+            ? Figure(PatientCount(paired), () => Intervals.Wilson(
                 paired.Count(r => threshold.IsMeaningfulImprovement(r.Baseline!.Value, r.FollowUp!.Value, instrument.HigherIsBetter)),
                 paired.Length))
-            : new CohortFigure<ProportionWithInterval>(paired.Length, null,
+            : new CohortFigure<ProportionWithInterval>(PatientCount(paired), null,
                 $"No meaningful-change threshold is given for {instrument.Name} in the clinical reference.");
 
         var withSessions = cohort.Where(r => r.Sessions > 0).ToArray();
         var sessions = withSessions.Sum(r => r.Sessions);
-        var adverse = Figure(withSessions.Length, () =>
+        var adverse = Figure(PatientCount(withSessions), () =>
         {
             var events = withSessions.Sum(r => r.AdverseEvents);
             return new AdverseEventRate(events, sessions, (double)events / sessions);
         });
 
-        var followed = cohort.Where(r => r.Surgery is not null).Select(r => r.Surgery!.Value).ToArray();
-        var surgery = Figure(followed.Length, () => KaplanMeier.Estimate(followed));
+        var followedRecords = cohort.Where(r => r.Surgery is not null).ToArray();
+        var surgery = Figure(PatientCount(followedRecords), () => KaplanMeier.Estimate(followedRecords.Select(r => r.Surgery!.Value).ToArray()));
 
         return new CohortReport(therapy, condition, instrument.Id, patients, ObservationalCaveat, completion, meanChange, responders, adverse, surgery);
     }
+
+    // Suppression counts people, not records: five courses of one patient are still one patient.
+    private static int PatientCount(IEnumerable<PatientCourseRecord> records) =>
+        records.Select(r => r.PatientId).Distinct(StringComparer.Ordinal).Count();
 
     private static CohortFigure<T> Figure<T>(int n, Func<T> compute) where T : class =>
         n < MinimumPatients

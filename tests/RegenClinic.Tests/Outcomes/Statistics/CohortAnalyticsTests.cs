@@ -91,3 +91,20 @@ public sealed class CohortAnalyticsTests
         Assert.All(reports, r => Assert.Equal(5, r.Patients));
     }
 }
+
+public sealed class CohortSuppressionByPatientTests
+{
+    [Fact]
+    public void Report_FiveCoursesOfTwoPatients_Suppressed()
+    {
+        var records = Enumerable.Range(0, 5)
+            .Select(i => new PatientCourseRecord(i % 2 == 0 ? "p1" : "p2", "ozone", "knee-oa", "nrs", 7, 4, true, 10, 0, new SurvivalObservation(12, false)))
+            .ToArray();
+        var report = CohortAnalytics.Report("ozone", "knee-oa", "nrs", records);
+        Assert.Equal(2, report.Patients);
+        Assert.False(report.Completion.IsShown);
+        Assert.False(report.MeanChange.IsShown);
+        Assert.False(report.TimeToSurgery.IsShown);
+        Assert.Equal(2, report.MeanChange.N);
+    }
+}

@@ -47,14 +47,15 @@ public static class OzoneChecks
             {
                 var field = routeLimit.VolumeBasis == OzoneVolumeBasis.Blood ? "bloodVolume" : "gasVolume";
                 var what = routeLimit.VolumeBasis == OzoneVolumeBasis.Blood ? "Blood volume" : "Gas volume";
+                var codePart = routeLimit.VolumeBasis == OzoneVolumeBasis.Blood ? "blood-volume" : "gas-volume";
                 if (routeLimit.MaxVolumeMl is { } max && v > max)
                 {
-                    findings.Add(Breach($"ozone.{field}.above-max", field, $"{what} {v} mL is above the {Describe(routeLimit)} maximum of {max} mL.", $"≤ {max} mL", routeLimit.Source));
+                    findings.Add(Breach($"ozone.{codePart}.above-max", field, $"{what} {v} mL is above the {Describe(routeLimit)} maximum of {max} mL.", $"≤ {max} mL", routeLimit.Source));
                 }
 
                 if (routeLimit.MinVolumeMl is { } min && v < min)
                 {
-                    findings.Add(Breach($"ozone.{field}.below-min", field, $"{what} {v} mL is below the {Describe(routeLimit)} minimum of {min} mL.", $"≥ {min} mL", routeLimit.Source));
+                    findings.Add(Breach($"ozone.{codePart}.below-min", field, $"{what} {v} mL is below the {Describe(routeLimit)} minimum of {min} mL.", $"≥ {min} mL", routeLimit.Source));
                 }
             }
         }

@@ -39,7 +39,14 @@ public sealed record RegulatoryFacts(
     bool SameSurgicalProcedure,
     bool CombinedWithOtherArticle,
     bool AllogeneicDonorIsFirstOrSecondDegreeRelative = false,
-    string? IndNumber = null);
+    string? IndNumber = null)
+{
+    /// <summary>The facts for a recorded product: kind, processing and donor relation come from the product, so the
+    /// classification cannot disagree with the chart; the determinations are the clinic's.</summary>
+    public static RegulatoryFacts For(CellProduct product, bool homologousUse, bool sameSurgicalProcedure, bool combinedWithOtherArticle, string? indNumber = null) =>
+        new(product.Kind, product.Processing, homologousUse, sameSurgicalProcedure, combinedWithOtherArticle,
+            product.Allogeneic?.DonorIsFirstOrSecondDegreeRelative ?? false, indNumber);
+}
 
 /// <summary>How each processing method is classed (*configurable*). Culture expansion is more than minimal per
 /// clinical-reference §7. The others are assumptions NOT in clinical-reference, taken from FDA guidance "Regulatory

@@ -108,6 +108,12 @@ public static class OzoneChecks
             findings.Add(Invalid("ozone.site.missing", "site", "A local injection needs its anatomical site."));
         }
 
+        // The knee intra-articular limit is keyed on the region: a free-text "knee" must not slip past it.
+        if (record.Route == OzoneRoute.IntraArticular && record.Region is null)
+        {
+            findings.Add(Invalid("ozone.region.missing", "region", "Choose the joint from the region list for an intra-articular injection."));
+        }
+
         if (record.Route != OzoneRoute.Intradiscal && record.Side == BodySide.NotApplicable)
         {
             findings.Add(Invalid("ozone.side.missing", "side", "Record the side (left, right or bilateral)."));

@@ -77,7 +77,7 @@ public static class BodyDiagram
         {
             // Back view: the patient's left is on the viewer's left.
             var offset = side switch { BodySide.Left => -14, BodySide.Right => 14, _ => 0 };
-            return (BackX + offset, side == BodySide.NotApplicable ? 160 : 178);
+            return (BackX + offset, side == BodySide.NotApplicable ? 150 : 178);
         }
 
         // Front view: the patient's right is on the viewer's left.

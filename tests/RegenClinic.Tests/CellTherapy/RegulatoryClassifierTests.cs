@@ -99,3 +99,17 @@ public sealed class RegulatoryClassifierTests
         Assert.Equal(RegulatoryPathway.Section351Biologic, Us(new(CellProductKind.Bmac, ProcessingMethod.CentrifugalConcentration, true, false, true)).Pathway);
     }
 }
+
+public sealed class RegulatoryFactsTests
+{
+    [Fact]
+    public void For_TakesKindProcessingAndDonorFromProduct()
+    {
+        var product = new CellProduct(CellProductKind.Allogeneic, null, new AllogeneicSource("LOT-1", null, "Supplier", DonorIsFirstOrSecondDegreeRelative: true),
+            ProcessingMethod.None, 3, new CellCounts());
+        var facts = RegulatoryFacts.For(product, homologousUse: true, sameSurgicalProcedure: false, combinedWithOtherArticle: false);
+        Assert.Equal(CellProductKind.Allogeneic, facts.Kind);
+        Assert.True(facts.AllogeneicDonorIsFirstOrSecondDegreeRelative);
+        Assert.Equal(RegulatoryPathway.Section361HctP, RegulatoryClassifier.Classify("US", facts, ManipulationAssumptions.Default).Pathway);
+    }
+}

@@ -139,6 +139,13 @@ public sealed class OzoneChecksTests
     }
 
     [Fact]
+    public void IntraArticular_WithoutRegion_IsInvalid_SoKneeLimitCannotBeBypassed()
+    {
+        Assert.Contains("ozone.region.missing", Codes(Record(OzoneRoute.IntraArticular, 20, 20) with { SiteDetail = "knee" }));
+        Assert.DoesNotContain("ozone.region.missing", Codes(Record(OzoneRoute.IntraArticular, 20, 20, InjectionRegion.Knee)));
+    }
+
+    [Fact]
     public void TotalOzoneMicrograms_ComputedOnRecord()
     {
         Assert.Equal(375m, Record(OzoneRoute.Paravertebral, 25, 15).TotalOzoneMicrograms);

@@ -83,9 +83,10 @@ public static class ProtocolPresets
 
     private static void Validate(ProtocolPreset p)
     {
-        if (string.IsNullOrWhiteSpace(p.Id) || string.IsNullOrWhiteSpace(p.Therapy) || string.IsNullOrWhiteSpace(p.Citation))
+        if (string.IsNullOrWhiteSpace(p.Id) || string.IsNullOrWhiteSpace(p.Therapy) || string.IsNullOrWhiteSpace(p.Citation)
+            || string.IsNullOrWhiteSpace(p.NameEn) || string.IsNullOrWhiteSpace(p.NameNl))
         {
-            throw new DomainException("preset.missing-field", "A preset needs an id, a therapy and a citation.", "id");
+            throw new DomainException("preset.missing-field", "A preset needs an id, a therapy, names in English and Dutch, and a citation.", "id");
         }
 
         if (p.Steps is null || p.Steps.Count == 0)

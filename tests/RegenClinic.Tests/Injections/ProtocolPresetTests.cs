@@ -69,3 +69,13 @@ public sealed class ProtocolPresetTests
     public void Preset_InvalidJson_IsRejected() =>
         Assert.Equal("preset.invalid-json", Assert.Throws<DomainException>(() => ProtocolPresets.Parse("{ not json")).Code);
 }
+
+public sealed class ProtocolPresetValidationTests
+{
+    [Fact]
+    public void Preset_WithoutDutchName_IsRejected()
+    {
+        var preset = ProtocolPresets.Find("prolo-knee-oa-rabago-2013")! with { NameNl = "" };
+        Assert.Equal("preset.missing-field", Assert.Throws<DomainException>(() => ProtocolPresets.Parse(ProtocolPresets.Serialize(preset))).Code);
+    }
+}

@@ -52,8 +52,8 @@ public static class BodyDiagram
         Outline(sb, BackX);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{FrontX}\" y=\"420\" text-anchor=\"middle\" font-size=\"14\" font-family=\"sans-serif\">{(dutch ? "Voorzijde" : "Front")}</text>");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{BackX}\" y=\"420\" text-anchor=\"middle\" font-size=\"14\" font-family=\"sans-serif\">{(dutch ? "Achterzijde" : "Back")}</text>");
-        SideLetters(sb, FrontX, dutch, patientRightOnViewerLeft: true);
-        SideLetters(sb, BackX, dutch, patientRightOnViewerLeft: false);
+        SideLetters(sb, FrontX, patientRightOnViewerLeft: true);
+        SideLetters(sb, BackX, patientRightOnViewerLeft: false);
 
         foreach (var region in InjectionRegions.All)
         {
@@ -106,8 +106,9 @@ public static class BodyDiagram
         sb.Append("</g>");
     }
 
-    private static void SideLetters(StringBuilder sb, int cx, bool dutch, bool patientRightOnViewerLeft)
+    private static void SideLetters(StringBuilder sb, int cx, bool patientRightOnViewerLeft)
     {
+        // R/L read the same in English and Dutch (rechts/links).
         const string right = "R";
         const string left = "L";
         var (viewerLeft, viewerRight) = patientRightOnViewerLeft ? (right, left) : (left, right);

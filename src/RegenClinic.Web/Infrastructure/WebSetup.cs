@@ -108,6 +108,7 @@ public static class WebSetup
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
+        app.MapCodeEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

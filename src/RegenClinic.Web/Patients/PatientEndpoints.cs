@@ -91,3 +91,16 @@ public static class PatientEndpoints
 
     public sealed record EntryCreated(Guid Id);
 }
+
+public static class CodeEndpoints
+{
+    public static void MapCodeEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/codes/{system}", Results<Ok<IReadOnlyList<RegenClinic.Codes.CodeEntry>>, NotFound> (string system, string? q, int? limit) =>
+                system switch
+                {
+                    "icd10cm" => TypedResults.Ok(RegenClinic.Codes.CodeCatalog.Shared.Search(RegenClinic.Codes.CodeSystem.Icd10Cm, q ?? "", Math.Clamp(limit ?? 20, 1, 100))),
+                    "atc" => TypedResults.Ok(RegenClinic.Codes.CodeCatalog.Shared.Search(RegenClinic.Codes.CodeSystem.Atc, q ?? "", Math.Clamp(limit ?? 20, 1, 100))),
+                    _ => TypedResults.NotFound(),
+                })
+            .RequireAuthorization(Policies.Demographics).WithTags("Codes").WithSummary("Search the bundled ICD-10-CM or ATC subset by code prefix or display words");
+}

@@ -49,6 +49,9 @@ public sealed class CodeCatalog
 
     public int Count(CodeSystem system) => _entries[system].Length;
 
+    /// <summary>The whole bundled list of a system, in file order: small enough to render as a picker's options.</summary>
+    public IReadOnlyList<CodeEntry> All(CodeSystem system) => _entries[system];
+
     /// <summary>Codes whose code starts with <paramref name="text"/> (case- and dot-insensitive: <c>m8718</c> finds
     /// M87.180), or whose display contains every word of <paramref name="text"/> as the start of a word
     /// (<c>knee osteo</c> finds "Osteoarthritis of knee"). Exact code first, then code-prefix matches (shortest code

@@ -64,6 +64,7 @@ public sealed partial class EntryForm
     private async Task SubmitAsync()
     {
         if (kind is not { } k) return;
+        FillDisplayFromCatalog(k);
         var details = Build(k);
         if (details is null || errors.Any) return;
         try
@@ -91,6 +92,17 @@ public sealed partial class EntryForm
             Int(Input.Number, "baselinePain"), Input.Display),
         _ => null,
     };
+
+    /// <summary>A code picked without a description takes the bundled list's display.</summary>
+    private void FillDisplayFromCatalog(ChartEntryKind k)
+    {
+        var system = k switch { ChartEntryKind.Condition => Codes.CodeSystem.Icd10Cm, ChartEntryKind.Medication => Codes.CodeSystem.Atc, _ => (Codes.CodeSystem?)null };
+        if (system is { } s && string.IsNullOrWhiteSpace(Input.Display) && Input.Code is { Length: > 0 } code
+            && Codes.CodeCatalog.Shared.TryGetDisplay(s, code, out var display))
+        {
+            Input.Display = display;
+        }
+    }
 
     private ObservationDetails? Observation()
     {

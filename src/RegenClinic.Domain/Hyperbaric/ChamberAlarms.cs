@@ -31,7 +31,7 @@ public sealed record ChamberAlarmLimits(
     double PressureBandAta,
     Duration AtPressureGrace)
 {
-    public static ChamberAlarmLimits Default { get; } = new(23.5, Duration.FromSeconds(10), Duration.FromMinutes(2), 0.2, 0.05, Duration.FromMinutes(2));
+    public static ChamberAlarmLimits Default { get; } = new(23.5, Duration.FromSeconds(10), Duration.FromMinutes(2), 0.2, 0.02, Duration.FromMinutes(2));
 }
 
 /// <summary>Alarm rules over a dive's telemetry, judged against its treatment table.</summary>

@@ -41,7 +41,7 @@ public static class TreatmentTables
     /// <summary>US Navy Treatment Table 6: 60 fsw (2.8 ATA) 3 × 20 min O2 with 5-min air breaks, 30 min ascent on O2 to
     /// 30 fsw (1.9 ATA), there 15 air / 60 O2 / 15 air / 60 O2, 30 min ascent on O2: 285 minutes not counting descent.
     /// Descent at 20 fsw/min (3 min) on air: "time on oxygen begins on arrival at 60 feet". Ascent not to exceed 1 fsw/min
-    /// (0.03 ATA/min). Exact OTU of this profile: 640.6 (the cited ≈ 644 is within 1 %; see docs/formats/oxygen-dose.md).</summary>
+    /// (0.03 ATA/min). Exact OTU of this profile: 640.7 (the cited ≈ 644 is within 1 %; see docs/formats/oxygen-dose.md).</summary>
     public static readonly TreatmentTable UsnTt6 = new(
         "usn-tt6",
         "US Navy Treatment Table 6 (2.8 ATA, 285 min): emergencies only",

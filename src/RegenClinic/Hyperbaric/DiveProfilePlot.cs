@@ -67,7 +67,7 @@ public static class DiveProfilePlot
         }
 
         plot.Axes.SetLimitsY(0.9, top + 0.2);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.LowerCenter);
         return plot.GetSvgXml(width, height);
     }
 

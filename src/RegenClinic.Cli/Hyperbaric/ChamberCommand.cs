@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
+using RegenClinic.Domain.Common;
 using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Hyperbaric;
 
@@ -15,8 +16,73 @@ internal static class ChamberCommand
     {
         var chamber = new Command("chamber", "Hyperbaric chamber tools");
         chamber.Add(Simulate(context));
+        chamber.Add(Check(context));
         return chamber;
     }
+
+    /// <summary><c>chamber check TELEMETRY.csv --table ID [--kind ...]</c>: the alarms the telemetry raises, one per line
+    /// (<c>instant kind message</c>). Exit 0 when none, 1 when any, 2 for bad input (the file is refused whole).</summary>
+    private static Command Check(CliContext context)
+    {
+        var file = new Argument<FileInfo>("TELEMETRY.csv") { Description = "Telemetry CSV: timestamp,ata,o2pct" };
+        var table = new Option<string>("--table") { Description = "Treatment table id", Required = true };
+        var kind = new Option<string?>("--kind") { Description = "monoplace or multiplace (default: monoplace for *-mono tables, else multiplace)" };
+        var command = new Command("check", "Run the chamber alarm rules over a telemetry file");
+        command.Add(file);
+        command.Add(table);
+        command.Add(kind);
+        command.SetAction(parseResult => RunCheck(context, parseResult.GetValue(file)!, parseResult.GetValue(table)!, parseResult.GetValue(kind)));
+        return command;
+    }
+
+    private static int RunCheck(CliContext context, FileInfo file, string tableId, string? kindText)
+    {
+        var table = TreatmentTables.Find(tableId);
+        if (table is null)
+        {
+            return Fail(context, "check", $"unknown table '{tableId}'; known: {string.Join(", ", TreatmentTables.All.Select(t => t.Id))}");
+        }
+
+        if (ParseKind(kindText, table) is not { } kind)
+        {
+            return Fail(context, "check", $"--kind must be monoplace or multiplace, not '{kindText}'");
+        }
+
+        IReadOnlyList<TelemetrySample> samples;
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            samples = TelemetryCsv.Read(reader);
+        }
+        catch (DomainException ex)
+        {
+            return Fail(context, "check", $"{file.Name}: {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            return Fail(context, "check", $"cannot read {file.Name}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Fail(context, "check", $"cannot read {file.Name}: {ex.Message}");
+        }
+
+        var alarms = ChamberAlarms.Evaluate(samples, table, kind);
+        foreach (var alarm in alarms)
+        {
+            context.Out.WriteLine($"{InstantPattern.ExtendedIso.Format(alarm.At)} {alarm.Kind} {alarm.Message}");
+        }
+
+        return alarms.Count == 0 ? 0 : 1;
+    }
+
+    private static ChamberKind? ParseKind(string? kindText, TreatmentTable table) => kindText switch
+    {
+        null => table.Id.EndsWith("-mono", StringComparison.Ordinal) ? ChamberKind.Monoplace : ChamberKind.Multiplace,
+        "monoplace" => ChamberKind.Monoplace,
+        "multiplace" => ChamberKind.Multiplace,
+        _ => null,
+    };
 
     private static Command Simulate(CliContext context)
     {
@@ -52,20 +118,9 @@ internal static class ChamberCommand
             return Fail(context, $"unknown table '{tableId}'; known: {string.Join(", ", TreatmentTables.All.Select(t => t.Id))}");
         }
 
-        ChamberKind kind;
-        switch (kindText)
+        if (ParseKind(kindText, table) is not { } kind)
         {
-            case null:
-                kind = table.Id.EndsWith("-mono", StringComparison.Ordinal) ? ChamberKind.Monoplace : ChamberKind.Multiplace;
-                break;
-            case "monoplace":
-                kind = ChamberKind.Monoplace;
-                break;
-            case "multiplace":
-                kind = ChamberKind.Multiplace;
-                break;
-            default:
-                return Fail(context, $"--kind must be monoplace or multiplace, not '{kindText}'");
+            return Fail(context, $"--kind must be monoplace or multiplace, not '{kindText}'");
         }
 
         var faults = SimulatedFaults.None;
@@ -124,9 +179,11 @@ internal static class ChamberCommand
         return 0;
     }
 
-    private static int Fail(CliContext context, string message)
+    private static int Fail(CliContext context, string message) => Fail(context, "simulate", message);
+
+    private static int Fail(CliContext context, string verb, string message)
     {
-        context.Error.WriteLine($"chamber simulate: {message}");
+        context.Error.WriteLine($"chamber {verb}: {message}");
         return 2;
     }
 }

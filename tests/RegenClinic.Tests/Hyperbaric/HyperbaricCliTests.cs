@@ -112,4 +112,32 @@ public sealed class HyperbaricCliTests : IDisposable
         Assert.Equal(2, await Run(["chamber", "simulate", .. options]));
         Assert.StartsWith("chamber simulate:", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ChamberCheck_CleanSimulation_Exit0NoAlarms()
+    {
+        var path = Path.Combine(directory, "clean.csv");
+        Assert.Equal(0, await Run("chamber", "simulate", "--table", "usn-tt6", "--out", path));
+        error.GetStringBuilder().Clear();
+        Assert.Equal(0, await Run("chamber", "check", path, "--table", "usn-tt6"));
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
+    public async Task ChamberCheck_OxygenFault_Exit1AndListsTheAlarm()
+    {
+        var path = Path.Combine(directory, "o2.csv");
+        Assert.Equal(0, await Run("chamber", "simulate", "--table", "2.0-90", "--faults", "o2", "--out", path));
+        Assert.Equal(1, await Run("chamber", "check", path, "--table", "2.0-90"));
+        Assert.Contains(" OxygenEnriched ", Assert.Single(output.ToString().TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChamberCheck_MalformedLine_Exit2NamingTheLine()
+    {
+        var path = File("bad.csv", "timestamp,ata,o2pct\n2027-01-04T09:00:00Z,1.0,21\n2027-01-04T09:00:05Z,1.0\n");
+        Assert.Equal(2, await Run("chamber", "check", path, "--table", "2.4-90"));
+        Assert.Contains("line 3:", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+    }
 }

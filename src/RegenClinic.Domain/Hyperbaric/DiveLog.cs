@@ -41,6 +41,18 @@ public sealed class DiveLog
         Attendant = attendantName;
     }
 
+    /// <summary>Rebuilds a stored dive sheet, re-checking every invariant (a tampered or reordered list is refused).</summary>
+    public static DiveLog FromEvents(string tableId, string operatorName, string? attendantName, IEnumerable<DiveEvent> events)
+    {
+        var log = new DiveLog(tableId, operatorName, attendantName);
+        foreach (var e in events)
+        {
+            log.Record(e);
+        }
+
+        return log;
+    }
+
     public string TableId { get; }
     public string Operator { get; }
 

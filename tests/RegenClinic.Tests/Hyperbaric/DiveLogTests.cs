@@ -132,4 +132,14 @@ public sealed class DiveLogTests
         // 40 min on O2 at 2.0 ATA (compression and decompression on air: PO2 ≤ 0.42)
         Assert.Equal(40 * Math.Pow(3, 5.0 / 6.0), OxygenDose.Otu(log.ActualProfile()).Value, 9);
     }
+
+    [Fact]
+    public void FromEvents_StoredSheet_RebuildsIt_ReorderedSheet_Refused()
+    {
+        var events = Elective24AsPlanned().Events;
+        var rebuilt = DiveLog.FromEvents("2.4-90", "operator-a", "attendant-b", events);
+        Assert.Equal(events, rebuilt.Events);
+        Assert.True(rebuilt.IsComplete);
+        Assert.Throws<DomainException>(() => DiveLog.FromEvents("2.4-90", "operator-a", null, events.Reverse()));
+    }
 }

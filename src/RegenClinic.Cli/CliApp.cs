@@ -9,6 +9,8 @@ public static class CliApp
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
         root.Add(Outcomes.ScoreCommand.Create(context));
+        root.Add(Hyperbaric.OxygenDoseCommand.Create(context));
+        root.Add(Hyperbaric.ChamberCommand.Create(context));
         return root;
     }
 

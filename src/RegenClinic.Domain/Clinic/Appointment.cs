@@ -13,6 +13,9 @@ public sealed class Appointment
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid PatientId { get; private set; }
     public Guid SiteId { get; private set; }
+    /// <summary>The course this session belongs to and its 1-based place in it, when booked from a course.</summary>
+    public Guid? CourseId { get; private set; }
+    public int? SessionIndex { get; private set; }
     /// <summary>Therapy id of clinical-reference §1 (hbot, prolotherapy, ...).</summary>
     public string Therapy { get; private set; } = "";
     public Guid? ChamberId { get; private set; }
@@ -33,6 +36,12 @@ public sealed class Appointment
             PatientId = patientId, SiteId = siteId, Therapy = Require.Text(therapy, "therapy", 40), ChamberId = chamberId, RoomId = roomId,
             Start = slot.Start, End = slot.End, Status = AppointmentStatus.Booked, BookedBy = by, BookedAt = at,
         };
+    }
+
+    public void AssignToCourse(Guid courseId, int sessionIndex)
+    {
+        if (sessionIndex < 1) throw new DomainException("appointment.session-index", "Session index counts from 1.", "sessionIndex");
+        (CourseId, SessionIndex) = (courseId, sessionIndex);
     }
 
     public void Cancel() =>

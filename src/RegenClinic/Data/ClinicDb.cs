@@ -7,6 +7,7 @@ using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Patients;
+using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
 
 namespace RegenClinic.Data;
@@ -25,6 +26,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<ImagingStudyEntry> ImagingStudies => Set<ImagingStudyEntry>();
     public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -81,6 +83,16 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
             e.HasIndex(x => new { x.SiteId, x.Start });
             e.HasIndex(x => new { x.PatientId, x.Start });
         });
+
+        b.Entity<TreatmentCourse>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.OwnsOne(x => x.Pattern, p => p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20));
+            e.HasIndex(x => new { x.PatientId, x.Status });
+            e.HasIndex(x => new { x.SiteId, x.Status });
+        });
+        b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
         b.Entity<AuditEntry>(e =>
         {

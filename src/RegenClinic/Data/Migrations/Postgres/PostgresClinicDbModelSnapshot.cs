@@ -256,6 +256,9 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.Property<Guid?>("ChamberId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("End")
                         .HasColumnType("timestamp with time zone");
 
@@ -264,6 +267,9 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("SessionIndex")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
@@ -281,6 +287,8 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "SessionIndex");
 
                     b.HasIndex("PatientId", "Start");
 
@@ -837,6 +845,72 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EarliestStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PrescribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrescribedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("TargetStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.HasIndex("SiteId", "Status");
+
+                    b.ToTable("Courses");
+                });
+
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1051,6 +1125,48 @@ namespace RegenClinic.Data.Migrations.Postgres
                         });
 
                     b.Navigation("HomePhysician");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("RegenClinic.Domain.Plans.SessionPattern", "Pattern", b1 =>
+                        {
+                            b1.Property<Guid>("TreatmentCourseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("MaxDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinGapMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("PerDay")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("TreatmentCourseId");
+
+                            b1.ToTable("Courses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentCourseId");
+                        });
+
+                    b.Navigation("Pattern")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -242,6 +242,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<Guid?>("ChamberId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
@@ -250,6 +253,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
@@ -267,6 +273,8 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "SessionIndex");
 
                     b.HasIndex("PatientId", "Start");
 
@@ -823,6 +831,72 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EarliestStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PrescribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrescribedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.HasIndex("SiteId", "Status");
+
+                    b.ToTable("Courses");
+                });
+
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1037,6 +1111,48 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("HomePhysician");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("RegenClinic.Domain.Plans.SessionPattern", "Pattern", b1 =>
+                        {
+                            b1.Property<Guid>("TreatmentCourseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MaxDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinGapMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PerDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TreatmentCourseId");
+
+                            b1.ToTable("Courses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentCourseId");
+                        });
+
+                    b.Navigation("Pattern")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,21 @@
+"""UI text of AdminText: key -> Dutch (English is the key), or key -> (English, Dutch)."""
+FEATURE = "AdminText"
+TEXT = {'Action': 'Actie',
+ 'Any': 'Alle',
+ 'Audit trail': 'Audittrail',
+ 'Chain broken at entry {0}: {1}': 'Keten verbroken bij regel {0}: {1}',
+ 'Chain intact: {0} entries checked.': 'Keten intact: {0} regels gecontroleerd.',
+ 'Details': 'Details',
+ 'Filter': 'Filteren',
+ 'From': 'Van',
+ 'Next': 'Volgende',
+ 'Pages': "Pagina's",
+ 'Patient': 'Patiënt',
+ 'Patient id': 'Patiënt-id',
+ 'Previous': 'Vorige',
+ 'To': 'Tot',
+ 'User': 'Gebruiker',
+ 'Verify the hash chain': 'Hashketen controleren',
+ 'What': 'Wat',
+ 'When': 'Wanneer',
+ '{0} entries': '{0} regels'}

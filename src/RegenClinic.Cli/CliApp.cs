@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegenClinic.Cli.Eligibility;
 
 namespace RegenClinic.Cli;
 
@@ -8,6 +9,7 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
+        root.Add(ScreenCommand.Create(context));
         return root;
     }
 

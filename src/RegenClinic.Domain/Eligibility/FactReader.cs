@@ -45,10 +45,11 @@ internal sealed class FactReader(PatientFacts facts, LocalDate date, ScreeningSe
                 || terms.Any(t => a.Text.Contains(t, StringComparison.OrdinalIgnoreCase)))
             .ToList();
 
-    /// <summary>§1: an active Z33.1 or O-chapter (O00–O9A) condition, or the latest pregnancy-status observation answering pregnant.</summary>
+    /// <summary>§1: an active Z33.1 or O-chapter (O00–O9A) condition, or the latest pregnancy-status observation answering pregnant.
+    /// Z34 (supervision of normal pregnancy) and Z3A (weeks of gestation) also say "pregnant"; they are added on the safe side.</summary>
     public List<string> Pregnancy()
     {
-        var result = Conditions(["Z33.1", "O00-O9A"], current: true).Select(c => c.Label).ToList();
+        var result = Conditions(["Z33.1", "Z34", "Z3A", "O00-O9A"], current: true).Select(c => c.Label).ToList();
         var latest = Latest(PregnancyStatusLoinc, o => o.CodedValue is not null);
         if (latest is { CodedValue: { System: CodeSystems.Snomed, Code: PregnantSnomed } })
         {

@@ -117,7 +117,7 @@ public static partial class ScreeningBundleReader
         foreach (var coding in Codings(c.Code))
         {
             yield return new ConditionFact(coding, coding.Display(c.Code), status, onset, abatement, stage,
-                $"{label} {coding.Code} {statusWord}{Dated(" onset ", onset)}", DateOf(c.RecordedDate));
+                $"{label} {coding.Code} {statusWord}", DateOf(c.RecordedDate));
         }
     }
 

@@ -121,6 +121,11 @@ internal sealed class FactReader(PatientFacts facts, LocalDate date, ScreeningSe
             .ToList();
     }
 
+    /// <summary>Current conditions not coded in ICD-10-CM and current medications not coded in ATC: no rule can read them.</summary>
+    public (List<ConditionFact> Conditions, List<MedicationFact> Medications) Uncoded() =>
+        (facts.Conditions.Where(c => c.IsCurrent && c.Code.System != CodeSystems.Icd10Cm).ToList(),
+         facts.Medications.Where(m => m.IsCurrent && m.Code.System != CodeSystems.Atc).ToList());
+
     private IEnumerable<ObservationFact> Observations(string loinc) =>
         facts.Observations.Where(o => o.Code.System == CodeSystems.Loinc && o.Code.Code == loinc);
 

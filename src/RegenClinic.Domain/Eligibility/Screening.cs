@@ -110,6 +110,7 @@ public static class Screening
             "mi-undated" => Labels(c.Conditions(["I21"], current: false).Where(x => !x.IsCurrent && x.Onset is null && x.RecordedDate is null)),
             "recent-fracture" => Labels(c.WithinWindow(FractureCategories, c.Settings.FractureWindow)),
             "diabetes" => [.. Labels(c.Conditions(["E08-E13"], current: true)), .. Labels(c.Medications(["A10"], current: true, null))],
+            "uncoded" => [.. Labels(c.Uncoded().Conditions), .. Labels(c.Uncoded().Medications)],
             "bleeding-risk" => [.. Labels(c.Conditions(["D66-D68", "D69.4", "D69.5", "D69.6"], current: true)), .. c.LowPlatelets()],
             _ => throw new DomainException("eligibility.unknown-matcher", $"Rule {rule.Id}: unknown matcher '{m.Type}'."),
         };

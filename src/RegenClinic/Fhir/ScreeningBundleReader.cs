@@ -114,10 +114,10 @@ public static partial class ScreeningBundleReader
         var onset = c.Onset switch { FhirDateTime d => DateOf(d.Value), Period p => DateOf(p.Start), _ => null };
         var abatement = c.Abatement switch { FhirDateTime d => DateOf(d.Value), Period p => DateOf(p.End ?? p.Start), _ => null };
         var statusWord = CodeOf(c.ClinicalStatus) ?? "status-unrecorded";
-        foreach (var coding in Codings(c.Code))
+        foreach (var coding in Preferred(Codings(c.Code), CodeSystems.Icd10Cm))
         {
             yield return new ConditionFact(coding, coding.Display(c.Code), status, onset, abatement, stage,
-                $"{label} {coding.Code} {statusWord}", DateOf(c.RecordedDate));
+                $"{label} {Shown(coding)} {statusWord}", DateOf(c.RecordedDate));
         }
     }
 
@@ -171,10 +171,10 @@ public static partial class ScreeningBundleReader
             ResourceReference rr when rr.Reference is { } reference => medications.GetValueOrDefault(reference)?.Code,
             _ => null,
         };
-        foreach (var coding in Codings(concept))
+        foreach (var coding in Preferred(Codings(concept), CodeSystems.Atc))
         {
             yield return new MedicationFact(coding, status, start, end,
-                $"{label} {coding.Code} {statusWord ?? "unknown"}{Dated(" from ", start)}{Dated(" to ", end)}", fromStatement);
+                $"{label} {Shown(coding)} {statusWord ?? "unknown"}{Dated(" from ", start)}{Dated(" to ", end)}", fromStatement);
         }
     }
 
@@ -238,6 +238,15 @@ public static partial class ScreeningBundleReader
 
     // ---- helpers -------------------------------------------------------------------------------------------------------
 
+    /// <summary>The codings in the system the rules read; if there are none, the others (or an empty code) so that the record is
+    /// still seen and reported as uncoded (rule ALL-PRE-UNCODED) instead of silently dropped.</summary>
+    private static List<Coding> Preferred(IEnumerable<Coding> codings, string system)
+    {
+        var all = codings.ToList();
+        var preferred = all.Where(c => c.System == system).ToList();
+        return preferred.Count > 0 ? preferred : all.Count > 0 ? all.Take(1).ToList() : [new Coding("", "")];
+    }
+
     private static IEnumerable<Coding> Codings(CodeableConcept? concept) =>
         concept?.Coding.Where(c => !string.IsNullOrWhiteSpace(c.Code)).Select(c => new Coding(c.System ?? "", c.Code!.Trim())) ?? [];
 
@@ -267,6 +276,8 @@ public static partial class ScreeningBundleReader
         value is not null && value.Contains('T', StringComparison.Ordinal)
         && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? Instant.FromDateTimeOffset(parsed) : null;
+
+    private static string Shown(Coding coding) => coding.Code.Length > 0 ? coding.Code : "(uncoded)";
 
     private static string Dated(string prefix, LocalDate? date) =>
         date is { } d ? prefix + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "";

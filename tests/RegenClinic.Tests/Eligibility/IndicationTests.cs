@@ -139,3 +139,34 @@ public sealed class IndicationTests
         Assert.All(results, r => Assert.Equal(KnowledgeBase.Default.RuleSetVersion, r.RuleSetVersion));
     }
 }
+
+public sealed class UncodedRuleTests
+{
+    private static PatientFacts With(ConditionFact? condition = null, MedicationFact? medication = null) =>
+        PatientBuilder.Mronj().Build() with
+        {
+            Conditions = [.. PatientBuilder.Mronj().Build().Conditions, .. condition is null ? Array.Empty<ConditionFact>() : [condition]],
+            Medications = medication is null ? [] : [medication],
+        };
+
+    [Fact]
+    public void ALL_PRE_UNCODED_SnomedOnlyCondition_PrecautionOnEveryTherapy()
+    {
+        var facts = With(new ConditionFact(new Coding(CodeSystems.Snomed, "36118008"), "Pneumothorax", ConditionStatus.Active, null, null, null, "Condition/c9 36118008 active"));
+        var results = Screening.ScreenAll(facts, PatientBuilder.Today, ScreeningSettings.Default);
+        Assert.All(results, r => r.Fires("ALL-PRE-UNCODED"));
+        Assert.Equal(Verdict.EligibleWithPrecautions, results[0].Verdict);
+    }
+
+    [Fact]
+    public void ALL_PRE_UNCODED_RxNormOnlyMedication_Precaution() =>
+        Screening.Screen(With(medication: new MedicationFact(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "855332"), MedicationStatus.Active, null, null, "MedicationStatement/m9 855332 active")),
+            TherapyId.Hbot, PatientBuilder.Today, ScreeningSettings.Default).Fires("ALL-PRE-UNCODED");
+
+    [Fact]
+    public void ALL_PRE_UNCODED_ResolvedUncodedOrAllCoded_DoesNotFire()
+    {
+        var facts = With(new ConditionFact(new Coding(CodeSystems.Snomed, "36118008"), null, ConditionStatus.Resolved, null, null, null, "Condition/c9"));
+        Screening.Screen(facts, TherapyId.Hbot, PatientBuilder.Today, ScreeningSettings.Default).Is(Verdict.Eligible).DoesNotFire("ALL-PRE-UNCODED");
+    }
+}

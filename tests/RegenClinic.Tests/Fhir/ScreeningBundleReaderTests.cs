@@ -131,3 +131,20 @@ public sealed class ScreeningBundleReaderTests
         Assert.StartsWith("entry[1] (MedicationStatement/m1): ", Refused(Bundle(Patient,
             """{"resource":{"resourceType":"MedicationStatement","id":"m1","status":"taking","subject":{"reference":"Patient/123"},"medicationCodeableConcept":{"text":"x"}}}""")).Message, StringComparison.Ordinal);
 }
+
+public sealed class ScreeningBundleReaderCodingTests
+{
+    [Fact]
+    public void Read_IcdAndSnomedCodings_OnlyIcdKept()
+    {
+        var facts = ScreeningBundleReader.Read("""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"1"}},{"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"36118008"},{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"J93.9"}]}}}]}""");
+        Assert.Equal(new RegenClinic.Domain.Eligibility.Coding(RegenClinic.Domain.Eligibility.CodeSystems.Icd10Cm, "J93.9"), Assert.Single(facts.Conditions).Code);
+    }
+
+    [Fact]
+    public void Read_SnomedOnlyCondition_KeptSoItIsReportedUncoded()
+    {
+        var facts = ScreeningBundleReader.Read("""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"1"}},{"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/1"},"code":{"text":"collapsed lung"}}}]}""");
+        Assert.Equal("", Assert.Single(facts.Conditions).Code.System);
+    }
+}

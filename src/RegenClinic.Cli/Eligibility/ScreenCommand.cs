@@ -21,7 +21,6 @@ internal static class ScreenCommand
         var bundle = new Argument<FileInfo>("bundle") { Description = "FHIR R4 Bundle JSON holding one Patient" };
         var date = new Option<string?>("--date") { Description = "Screening date YYYY-MM-DD (default: today in the clinic's zone)" };
         var format = new Option<string>("--format") { Description = "json (default) or table", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "table");
         var zone = new Option<string>("--zone") { Description = "Clinic time zone (IANA) for the default date", DefaultValueFactory = _ => "Europe/Amsterdam" };
         var command = new Command("screen", "Screen a patient's FHIR bundle for every therapy") { bundle, date, format, zone };
         command.SetAction(parseResult => Run(context, parseResult.GetValue(bundle)!, parseResult.GetValue(date), parseResult.GetValue(format)!, parseResult.GetValue(zone)!));
@@ -43,6 +42,7 @@ internal static class ScreenCommand
             if (zone is null) return Fail(context, $"--zone: unknown time zone '{zoneId}'");
             date = context.Clock.GetCurrentInstant().InZone(zone).Date;
         }
+        if (format is not ("json" or "table")) return Fail(context, $"--format: '{format}' is not json or table");
         if (!file.Exists) return Fail(context, $"{file.FullName}: no such file");
 
         PatientFacts facts;

@@ -71,6 +71,7 @@ public sealed class KnowledgeBase
         {
             if (!ids.Add(rule.Id)) throw new DomainException("eligibility.kb-duplicate-rule", $"Duplicate rule id {rule.Id}.");
             _ = FindingKinds.Parse(rule.Kind);
+            foreach (var group in rule.Groups ?? []) _ = Group(group);
             if (rule.Therapies.Any(t => !TherapyId.All.Contains(new TherapyId(t))))
             {
                 throw new DomainException("eligibility.kb-rule-therapy", $"Rule {rule.Id} names an unknown therapy.");

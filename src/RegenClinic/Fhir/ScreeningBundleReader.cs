@@ -216,7 +216,8 @@ public static partial class ScreeningBundleReader
                 shown = $" {q.Value?.ToString(CultureInfo.InvariantCulture)} {q.Code ?? q.Unit}".TrimEnd();
                 break;
             case CodeableConcept cc:
-                coded = Codings(cc).FirstOrDefault() is { System.Length: > 0 } first ? first : null;
+                var answers = Codings(cc).ToList();
+                coded = answers.Where(a => a.System == CodeSystems.Snomed).Concat(answers).Select(a => (Coding?)a).FirstOrDefault();
                 shown = coded is { } x ? $" = {x.Code}" : "";
                 break;
         }

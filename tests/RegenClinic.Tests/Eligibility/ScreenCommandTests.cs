@@ -102,6 +102,7 @@ public sealed class ScreenCommandTests : IDisposable
     [Theory]
     [InlineData("--date", "2027-02-30")]
     [InlineData("--zone", "Mars/Olympus")]
+    [InlineData("--format", "xml")]
     public async Task Screen_BadOption_Exit2(string option, string value)
     {
         var (code, _, error) = await Run(Now, "screen", CasePath("02-mronj.json"), option, value);

@@ -40,10 +40,6 @@ public static partial class ScreeningBundleReader
             throw Invalid("bundle", $"type must be collection, transaction or searchset, not '{bundle.Type?.GetLiteral() ?? "(missing)"}'");
         }
 
-        for (var i = 0; i < bundle.Entry.Count; i++)
-        {
-            if (bundle.Entry[i].Resource is null) throw Invalid($"entry[{i}]", "the entry holds no resource");
-        }
         var patients = bundle.Entry.Select((e, i) => (Entry: e, Index: i, Patient: e.Resource as Patient)).Where(x => x.Patient is not null).ToList();
         if (patients.Count == 0) throw Invalid("bundle", "no Patient entry: the bundle must hold exactly one Patient");
         if (patients.Count > 1)
@@ -69,6 +65,7 @@ public static partial class ScreeningBundleReader
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
             var r = bundle.Entry[i].Resource;
+            if (r is null) continue; // e.g. a transaction DELETE: nothing to read
             var label = LabelStem(i, r);
             try
             {

@@ -148,3 +148,14 @@ public sealed class ScreeningBundleReaderCodingTests
         Assert.Equal("", Assert.Single(facts.Conditions).Code.System);
     }
 }
+
+public sealed class ScreeningBundleReaderTransactionTests
+{
+    [Fact]
+    public void Read_TransactionDeleteEntryWithoutResource_Skipped()
+    {
+        var facts = ScreeningBundleReader.Read("""{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Patient","id":"1"},"request":{"method":"PUT","url":"Patient/1"}},{"request":{"method":"DELETE","url":"Condition/c9"}}]}""");
+        Assert.Equal("Patient/1", facts.PatientReference);
+        Assert.Empty(facts.Conditions);
+    }
+}

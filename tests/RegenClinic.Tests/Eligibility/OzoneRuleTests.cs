@@ -53,6 +53,9 @@ public sealed class OzoneRuleTests
         KneeOa().Condition("M79.7").Allergy("OZONE gas").Screen(new TherapyId(route)).Is(Verdict.Contraindicated).Fires("OZONE-ABS-ALLERGY");
 
     [Fact]
+    public void OZONE_ABS_ALLERGY_DutchOzon_Contraindicated() => KneeOa().Allergy("Allergie voor ozon").Screen(Injection).Is(Verdict.Contraindicated);
+
+    [Fact]
     public void OZONE_ABS_ALLERGY_OxygenOrLatex_DoesNotFire() => KneeOa().Allergy("Latex").Allergy("Oxygen mask adhesive").Screen(Injection).Is(Verdict.Eligible);
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class ProlotherapyRuleTests
     [InlineData("", "N01BB02")]
     [InlineData("bupivacaine", "N01BB01")]
     [InlineData("DEXTROSE solution", null)]
+    [InlineData("Lidocaïne", null)]
+    [InlineData("lignocaine", null)]
     public void PROLO_ABS_ALLERGY_InjectateComponent_Contraindicated(string text, string? atc) =>
         KneeOa().Allergy(text, atc).Screen(Prolo).Is(Verdict.Contraindicated).Fires("PROLO-ABS-ALLERGY");
 
@@ -109,6 +111,9 @@ public sealed class ProlotherapyRuleTests
         Assert.Equal(FindingKind.Precaution, finding.Kind);
         Assert.Contains("unconfirmed", finding.Source, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void PROLO_PRE_CORN_DutchMais_Precaution() => KneeOa().Allergy("Maïs").Screen(Prolo).Fires("PROLO-PRE-CORN");
 
     [Fact]
     public void PROLO_PRE_CORN_PeanutAllergy_DoesNotFire() => KneeOa().Allergy("Peanut").Screen(Prolo).Is(Verdict.Eligible);

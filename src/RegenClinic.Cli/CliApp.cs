@@ -1,5 +1,4 @@
 using System.CommandLine;
-using RegenClinic.Cli.Eligibility;
 
 namespace RegenClinic.Cli;
 
@@ -9,7 +8,7 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
-        root.Add(ScreenCommand.Create(context));
+        root.Add(Eligibility.ScreenCommand.Create(context));
         return root;
     }
 

@@ -39,5 +39,9 @@ public sealed class ScreeningCaseTests
         var got = results.Select(r => r.Verdict.ToWire()).ToList();
         var detail = string.Join("; ", results.Select(r => $"{r.Therapy}={r.Verdict.ToWire()}[{string.Join(",", r.Findings.Select(f => f.RuleId))}]"));
         Assert.True(want.SequenceEqual(got), $"{file}: expected {string.Join(",", want)}\n got {detail}");
+        foreach (var ruleId in expected.GetProperty("rules").EnumerateArray().Select(r => r.GetString()))
+        {
+            Assert.True(results.Any(r => r.Findings.Any(f => f.RuleId == ruleId)), $"{file}: {ruleId} expected\n got {detail}");
+        }
     }
 }

@@ -103,6 +103,43 @@ CASES = [
     ("lbp-old-code-m54-5-physio", [cond("M54.5"), proc("91251008", "2026-06-01")], "EENNENNN"),
 ]
 
+# Rule ids that must appear among the findings (in any therapy) for a case, from the reference.
+RULES = {
+    "mronj-untreated-pneumothorax": ["HBOT-ABS-001"],
+    "mronj-pneumothorax-drained-after-onset": ["HBOT-REL-PTX-HX"],
+    "mronj-pneumothorax-drain-before-onset": ["HBOT-ABS-001"],
+    "fibromyalgia-pregnant-z33": ["HBOT-REL-PREG", "OZONE-ABS-PREG", "PROLO-REL-PREG", "CELL-ABS-PREG"],
+    "fibromyalgia-pregnant-loinc": ["HBOT-REL-PREG", "OZONE-ABS-PREG", "CELL-ABS-PREG"],
+    "knee-oa-no-conservative-care": ["PROLO-PRQ-CONSERVATIVE"],
+    "knee-oa-physio-one-day-short": ["PROLO-PRQ-CONSERVATIVE"],
+    "lbp-physio-one-day-short": ["HBOT-PRQ-CONSERVATIVE", "PROLO-PRQ-CONSERVATIVE"],
+    "avn-arco-iiib": ["CELL-PRQ-ARCO"],
+    "avn-unstaged": ["CELL-PRE-ARCO-MISSING"],
+    "avn-with-active-cancer": ["CELL-ABS-MALIG"],
+    "knee-oa-warfarin": ["OZONE-REL-ANTICOAG", "PROLO-REL-ANTICOAG", "CELL-REL-ANTICOAG"],
+    "knee-oa-platelets-45": ["OZONE-ABS-PLT", "CELL-REL-BLEED"],
+    "fibromyalgia-g6pd": ["OZONE-ABS-G6PD", "OZONE-REL-G6PD"],
+    "knee-oa-g6pd": ["OZONE-ABS-G6PD", "OZONE-REL-G6PD"],
+    "knee-oa-mi-exactly-6-months": ["OZONE-ABS-MI"],
+    "fibromyalgia-fever-today": ["HBOT-REL-FEVER"],
+    "fibromyalgia-heart-failure-lvef-25": ["HBOT-REL-HF", "OZONE-REL-HF"],
+    "fibromyalgia-heart-failure-no-lvef": ["HBOT-PRE-HF-LVEF", "OZONE-REL-HF"],
+    "knee-oa-lidocaine-allergy": ["PROLO-ABS-ALLERGY"],
+    "knee-oa-corn-allergy": ["PROLO-PRE-CORN"],
+    "knee-oa-ozone-allergy": ["OZONE-ABS-ALLERGY"],
+    "knee-oa-cellulitis": ["PROLO-ABS-CELLULITIS", "CELL-ABS-INFECTION"],
+    "tendinopathy-diabetes-on-insulin": ["HBOT-PRE-GLUCOSE", "PROLO-REL-DIABETES"],
+    "mronj-bleomycin-long-ago": ["HBOT-REL-BLEO"],
+    "mronj-doxorubicin-stopped-yesterday": ["HBOT-REL-DOXO"],
+    "knee-oa-fracture-exactly-3-months": ["PROLO-REL-FRACTURE"],
+    "knee-oa-rivaroxaban-request": ["OZONE-REL-ANTICOAG", "PROLO-REL-ANTICOAG", "CELL-REL-ANTICOAG"],
+    "mronj-pacemaker-searchset": ["HBOT-PRE-DEVICE"],
+    "knee-oa-hyperthyroid": ["OZONE-ABS-HYPERTHY"],
+    "fibromyalgia-claustrophobia": ["HBOT-REL-CLAUS"],
+    "mronj-copd": ["HBOT-REL-COPD", "OZONE-REL-RESP"],
+    "knee-oa-mi-active-undated": ["OZONE-ABS-MI"],
+}
+
 def bundle(index, name, resources, kind):
     pid = f"p{index:02d}"
     entries = [{"fullUrl": f"https://example.org/fhir/Patient/{pid}", "resource": {"resourceType": "Patient", "id": pid}}]
@@ -132,8 +169,9 @@ for i, case in enumerate(CASES, 1):
     with open(os.path.join(here, file), "w") as f:
         json.dump(bundle(i, name, resources, kind), f, indent=1)
         f.write("\n")
-    expected[file] = {"date": "2027-01-04", "verdicts": [WORDS[v] for v in verdicts]}
+    expected[file] = {"date": "2027-01-04", "verdicts": [WORDS[v] for v in verdicts], "rules": RULES.get(name, [])}
 with open(os.path.join(here, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1)
     f.write("\n")
+assert not set(RULES) - {c[0] for c in CASES}, "RULES names an unknown case"
 print(len(CASES), "cases")

@@ -11,6 +11,7 @@ public static class CliApp
         root.Add(Outcomes.ScoreCommand.Create(context));
         root.Add(Hyperbaric.OxygenDoseCommand.Create(context));
         root.Add(Hyperbaric.ChamberCommand.Create(context));
+        root.Add(Eligibility.ScreenCommand.Create(context));
         return root;
     }
 

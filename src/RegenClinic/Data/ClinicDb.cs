@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
@@ -27,6 +28,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
+    public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -93,6 +96,22 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
             e.HasIndex(x => new { x.SiteId, x.Status });
         });
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
+
+        b.Entity<ScreeningRecord>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+            e.OwnsMany(x => x.Overrides, o => o.ToJson());
+            e.HasIndex(x => new { x.PatientId, x.Therapy, x.ScreenedAt });
+            e.Ignore(x => x.AllowsCourse);
+        });
+        b.Entity<ConsentRecord>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ScreeningRecord>().WithMany().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.PatientId, x.Therapy, x.RecordedAt });
+        });
 
         b.Entity<AuditEntry>(e =>
         {

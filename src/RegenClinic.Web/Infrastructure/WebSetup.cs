@@ -53,7 +53,6 @@ public static class WebSetup
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using RegenClinic.Audit;

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using Google.OrTools.Sat;
+
+namespace RegenClinic.Scheduling;
+
+/// <summary>Schedules courses with CP-SAT (README). The answer is always checked by <see cref="Checker"/> before it
+/// is returned; a violation is a bug and throws.</summary>
+public static class Solver
+{
+    public static ScheduleResult Solve(SchedulingProblem problem, SolveOptions options, CancellationToken cancellationToken = default) =>
+        Run(problem, options, null, cancellationToken).Result;
+
+    /// <summary>Re-plans after a change with the fewest moves of already-booked sessions. <paramref name="changed"/>
+    /// is the new situation (a cancelled course removed, a chamber or staff member out, a course added…);
+    /// sessions of <paramref name="previous"/> before <paramref name="nowDate"/> at <paramref name="nowMinute"/> stay exactly as they were.</summary>
+    public static RepairResult Repair(SchedulingProblem changed, ScheduleResult previous, DateOnly nowDate, int nowMinute, SolveOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        var nowDay = changed.DayOf(nowDate);
+        var keep = previous.Sessions.Where(s => changed.CourseIndex.ContainsKey(s.Course)
+            && (changed.DayOf(s.Date) < nowDay || (changed.DayOf(s.Date) == nowDay && s.Start < nowMinute))).ToList();
+        // Past sessions become fixed: the repaired problem is the changed instance plus them.
+        var instance = changed.Instance with
+        {
+            Fixed = changed.Instance.Fixed.Concat(keep.Where(s => !changed.Instance.Fixed.Any(f => f.Course == s.Course && f.Index == s.Index))
+                .Select(s => new FixedSession(s.Course, s.Index, s.Date, s.StartTime, s.Resource, s.Staff))).ToList(),
+        };
+        var problem = SchedulingProblem.Compile(instance);
+        var before = previous.Sessions.ToDictionary(s => (s.Course, s.Index));
+        var (result, _) = Run(problem, options, before, cancellationToken);
+        var after = result.Sessions.ToDictionary(s => (s.Course, s.Index));
+        var changedCourses = problem.Courses.Select(c => c.Id).Where(id =>
+        {
+            var a = before.Where(x => x.Key.Course == id).Select(x => x.Value).OrderBy(s => s.Index).ToList();
+            var b = after.Where(x => x.Key.Course == id).Select(x => x.Value).OrderBy(s => s.Index).ToList();
+            return a.Count != b.Count || a.Zip(b).Any(x => x.First.Date != x.Second.Date || x.First.Start != x.Second.Start
+                || x.First.Resource != x.Second.Resource || !x.First.Staff.SequenceEqual(x.Second.Staff));
+        }).ToList();
+        var patients = changedCourses.Select(id => problem.Instance.Courses[problem.CourseIndex[id]].Patient).Distinct().ToList();
+        var moved = result.Sessions.Count(s => before.TryGetValue((s.Course, s.Index), out var o) && (o.Date != s.Date || o.Start != s.Start));
+        return new RepairResult(result, changedCourses, patients, moved);
+    }
+
+    private static (ScheduleResult Result, bool Optimal) Run(SchedulingProblem problem, SolveOptions options,
+        Dictionary<(string, int), ScheduledSession>? previous, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var bound = CapacityBounds.Compute(problem);
+
+        // A first fit (or the previous plan) gives a complete hint and a fallback answer.
+        var (greedySessions, greedyUnscheduled) = Greedy(problem, previous);
+        var builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
+            previous.TryGetValue((c.Id, k + 1), out var s) ? problem.DayOf(s.Date) * 1440 + s.Start : -1);
+        Hint(problem, builder, greedySessions);
+
+        var remaining = options.TimeLimit - clock.Elapsed;
+        var candidates = new List<(ScheduleResult Result, bool Optimal)>();
+        if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
+        {
+            using var solver = new CpSolver
+            {
+                StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
+            };
+            using var registration = cancellationToken.Register(solver.StopSearch);
+            var callback = new Progress(builder, options.Progress, bound, clock);
+            var status = solver.Solve(builder.Model, callback);
+            if (status == CpSolverStatus.Infeasible)
+            {
+                var empty = ScheduleResult.Create(problem, ScheduleStatus.Infeasible, [], problem.Courses.Select(c =>
+                    new UnscheduledCourse(c.Id, "the fixed sessions cannot all be kept together")), clock.Elapsed.TotalSeconds, bound);
+                return (empty, false);
+            }
+
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                var (sessions, unscheduled, clean) = Decode(problem, builder, solver);
+                candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, sessions, unscheduled, 0, bound),
+                    clean && status == CpSolverStatus.Optimal));
+            }
+        }
+
+        candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
+        var best = candidates.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
+            .ThenBy(c => c.Result.Metrics.WeightedLatenessDays + c.Result.Metrics.TotalStartDelayDays)
+            .ThenBy(c => c.Result.Metrics.StartTimeChanges).First();
+        var result = best.Result with
+        {
+            Status = best.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible,
+            Metrics = best.Result.Metrics with { SolveSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+        };
+        EnsureValid(problem, result);
+        return (result, best.Optimal);
+    }
+
+    /// <summary>Courses in first-fit order; in a repair, each course is first tried where it was.</summary>
+    private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous)
+    {
+        var calendar = new Calendar(problem);
+        var sessions = new List<ScheduledSession>();
+        var unscheduled = new List<UnscheduledCourse>();
+        foreach (var c in FirstFit.Order(problem))
+        {
+            List<Calendar.Booking>? placed = null;
+            if (previous is not null && previous.ContainsKey((c.Id, 1)))
+            {
+                placed = [];
+                for (var k = 1; k <= c.Sessions && placed is not null; k++)
+                {
+                    var b = previous.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
+                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r) : null;
+                    if (b is null)
+                    {
+                        CoursePlacer.Undo(calendar, placed);
+                        placed = null;
+                    }
+                    else
+                    {
+                        placed.Add(b);
+                    }
+                }
+
+                if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
+                        placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2))
+                {
+                    CoursePlacer.Undo(calendar, placed);
+                    placed = null;
+                }
+            }
+
+            placed ??= CoursePlacer.Place(problem, calendar, c, 15);
+            if (placed is null)
+            {
+                unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));
+            }
+            else
+            {
+                sessions.AddRange(placed.Select(calendar.ToSession));
+            }
+        }
+
+        return (sessions, unscheduled);
+    }
+
+    private static void Hint(SchedulingProblem problem, CpModelBuilder builder, List<ScheduledSession> sessions)
+    {
+        var byCourse = sessions.GroupBy(s => s.Course).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToList());
+        foreach (var cv in builder.Courses)
+        {
+            if (cv is null)
+            {
+                continue;
+            }
+
+            if (!byCourse.TryGetValue(cv.Course.Id, out var list) || list.Count != cv.Sessions.Count)
+            {
+                builder.Model.AddHint(cv.Present, false);
+                continue;
+            }
+
+            if (cv.StartIndex is not null)
+            {
+                var i = Array.IndexOf(cv.StartDays, problem.DayOf(list[0].Date));
+                if (i < 0)
+                {
+                    builder.Model.AddHint(cv.Present, false);
+                    continue;
+                }
+
+                builder.Model.AddHint(cv.StartIndex, i);
+            }
+
+            builder.Model.AddHint(cv.Present, true);
+            foreach (var sv in cv.Sessions)
+            {
+                var s = list[sv.Index];
+                builder.Model.AddHint(sv.Start, problem.DayOf(s.Date) * 1440L + s.Start);
+                var resource = problem.ResourceIndex[s.Resource];
+                foreach (var (pool, lit, _) in sv.Options)
+                {
+                    if (!ReferenceEquals(lit, cv.Present) && lit is BoolVar b)
+                    {
+                        builder.Model.AddHint(b, pool.Resources.Contains(resource));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Turns the pooled answer into named chambers, rooms and staff, in time order (interval colouring is
+    /// exact for pooled identical chambers); a course whose staff cannot be named is re-placed by first fit.</summary>
+    private static (List<ScheduledSession>, List<UnscheduledCourse>, bool Clean) Decode(SchedulingProblem problem, CpModelBuilder builder, CpSolver solver)
+    {
+        var calendar = new Calendar(problem);
+        var wanted = new List<(CourseInfo Course, int Index, long Start, CpModelBuilder.Pool Pool)>();
+        foreach (var cv in builder.Courses)
+        {
+            if (cv is null || !solver.BooleanValue(cv.Present))
+            {
+                continue;
+            }
+
+            foreach (var sv in cv.Sessions)
+            {
+                var pool = sv.Options.First(o => solver.BooleanValue(o.Lit)).Pool;
+                wanted.Add((cv.Course, sv.Index + 1, solver.Value(sv.Start), pool));
+            }
+        }
+
+        var booked = new Dictionary<int, List<Calendar.Booking>>();
+        var failed = new HashSet<int>();
+        foreach (var w in wanted.OrderBy(w => w.Course.Fixed.ContainsKey(w.Index) ? 0 : 1).ThenBy(w => w.Start))
+        {
+            if (failed.Contains(w.Course.Index))
+            {
+                continue;
+            }
+
+            var day = (int)(w.Start / 1440);
+            var minute = (int)(w.Start % 1440);
+            var b = w.Course.Fixed.TryGetValue(w.Index, out var f)
+                ? calendar.TryBook(w.Course, w.Index, day, minute, r => r == f.Resource, f.Staff)
+                : calendar.TryBook(w.Course, w.Index, day, minute, r => w.Pool.Resources.Contains(r));
+            if (b is null)
+            {
+                failed.Add(w.Course.Index);
+                if (booked.Remove(w.Course.Index, out var partial))
+                {
+                    CoursePlacer.Undo(calendar, partial);
+                }
+
+                continue;
+            }
+
+            if (!booked.TryGetValue(w.Course.Index, out var list))
+            {
+                booked[w.Course.Index] = list = [];
+            }
+
+            list.Add(b);
+        }
+
+        // Fill: courses the model left out or whose staff could not be named, by first fit on what is left.
+        var unscheduled = new List<UnscheduledCourse>();
+        foreach (var c in FirstFit.Order(problem).Where(c => !booked.ContainsKey(c.Index)))
+        {
+            var placed = CoursePlacer.Place(problem, calendar, c, 15);
+            if (placed is null)
+            {
+                unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));
+            }
+            else
+            {
+                booked[c.Index] = placed;
+            }
+        }
+
+        var sessions = booked.Values.SelectMany(l => l).OrderBy(b => b.Course.Index).ThenBy(b => b.Index).Select(calendar.ToSession).ToList();
+        return (sessions, unscheduled, failed.Count == 0);
+    }
+
+    /// <summary>The last line of defence: a schedule that breaks a hard rule never leaves the solver.</summary>
+    internal static void EnsureValid(SchedulingProblem problem, ScheduleResult result)
+    {
+        var violations = Checker.Validate(problem, result);
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException($"scheduler bug: the schedule breaks {violations.Count} rule(s), first: {violations[0]}");
+        }
+    }
+
+    private sealed class Progress(CpModelBuilder builder, Action<SolveProgress>? report, CapacityBound bound, Stopwatch clock) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback() =>
+            report?.Invoke(new SolveProgress(Value(builder.Gain), bound.WeightedSessions, clock.Elapsed.TotalSeconds));
+    }
+}
+
+/// <summary>A repaired schedule and what changed against the previous one (to tell the patients concerned).</summary>
+public sealed record RepairResult(ScheduleResult Schedule, IReadOnlyList<string> ChangedCourses, IReadOnlyList<string> ChangedPatients, int MovedSessions);

@@ -63,7 +63,9 @@ internal sealed class Calendar(SchedulingProblem problem)
 
         var t = problem.Treatments[course.Treatment];
         var end = start + t.Minutes;
-        foreach (var r in course.Eligible)
+        // Staff are the scarce resource: join a running dive (no extra staff), then open a dive, then a monoplace.
+        foreach (var r in course.Eligible.OrderBy(r => problem.IsChamber(r) && problem.Chambers[r].Kind == ChamberKind.Multiplace
+                     ? (_dives[r][day].Exists(d => d.Start == start && d.Table == t.Table) ? 0 : 1) : 2))
         {
             if (only is not null && !only(r))
             {

@@ -2,7 +2,7 @@ namespace RegenClinic.Scheduling;
 
 /// <summary>Realistic random instances for tests and benchmarks: an HBOT-heavy clinic (20–40 weekday sessions,
 /// some twice daily) with prolotherapy and ozone courses at intervals, single BMAC procedures, patient windows, off
-/// dates, stays for travelling patients and a few fixed sessions. Same seed, same instance.</summary>
+/// dates, stays for travelling patients and a few courses already booked (all their sessions fixed). Same seed, same instance.</summary>
 public static class InstanceGenerator
 {
     public static ScheduleInstance Generate(int courses, int seed, int monoplaces = 4, int multiplaces = 1, int seats = 12, int days = 84)
@@ -27,7 +27,7 @@ public static class InstanceGenerator
         var rooms = new List<Room> { new("proc-1"), new("proc-2") };
         var staff = new List<StaffMember>();
         List<DateOnly> Offs(int n) => Enumerable.Range(0, n).Select(_ => start.AddDays(random.Next(days))).Distinct().Order().ToList();
-        var operators = Math.Max(4, (monoplaces + multiplaces) * 4 / 5);
+        var operators = monoplaces + 2 * multiplaces;
         for (var i = 1; i <= operators; i++)
         {
             var shift = i % 2 == 1 ? new ClockRange(420, 930) : new ClockRange(630, 1140);
@@ -87,10 +87,11 @@ public static class InstanceGenerator
         }
 
         var instance = new ScheduleInstance(clinic, treatments, chambers, rooms, staff, list, []);
-        // Fixed sessions: the first session of a few courses that first fit can place, as if already booked.
+        // Fixed sessions: a few courses exactly as first fit placed them, as if already booked.
         var firstFit = FirstFit.Solve(SchedulingProblem.Compile(instance));
-        var fixedSessions = firstFit.Sessions.Where(s => s.Index == 1).Where(_ => random.NextDouble() < 0.04)
-            .Select(s => new FixedSession(s.Course, 1, s.Date, s.StartTime, s.Resource, s.Staff)).ToList();
+        var fixedCourses = firstFit.Sessions.Select(s => s.Course).Distinct().Where(_ => random.NextDouble() < 0.03).ToHashSet();
+        var fixedSessions = firstFit.Sessions.Where(s => fixedCourses.Contains(s.Course))
+            .Select(s => new FixedSession(s.Course, s.Index, s.Date, s.StartTime, s.Resource, s.Staff)).ToList();
         return instance with { Fixed = fixedSessions };
     }
 }

@@ -80,7 +80,9 @@ public static class Solver
             }
         }
 
-        candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
+        // In a repair the previous plan wins ties: moving nobody is the point.
+        candidates.Insert(previous is null ? candidates.Count : 0,
+            (ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
         var best = candidates.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
             .ThenBy(c => c.Result.Metrics.WeightedLatenessDays + c.Result.Metrics.TotalStartDelayDays)
             .ThenBy(c => c.Result.Metrics.StartTimeChanges).First();
@@ -108,7 +110,9 @@ public static class Solver
                 for (var k = 1; k <= c.Sessions && placed is not null; k++)
                 {
                     var b = previous.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
-                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r) : null;
+                        && s.Staff.All(problem.StaffIndex.ContainsKey)
+                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                        : null;
                     if (b is null)
                     {
                         CoursePlacer.Undo(calendar, placed);

@@ -8,6 +8,7 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
+        root.Add(Scheduling.ScheduleCommand.Create(context));
         return root;
     }
 

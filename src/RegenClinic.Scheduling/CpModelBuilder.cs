@@ -18,6 +18,22 @@ internal sealed class CpModelBuilder
 
     internal sealed record Pool(int Index, ChamberKind? Kind, int[] Resources, int Capacity);
 
+    /// <summary>A complete schedule to start from (first fit, or the previous plan in a repair).</summary>
+    internal sealed record HintSource(Dictionary<(int Course, int Index), (int Day, int Start, int Resource)> Sessions,
+        HashSet<(int Chamber, int Day, int Start, int Table)> Dives);
+
+    // Every variable gets a hint derived from the starting schedule, so that CP-SAT sees a complete, feasible
+    // solution at once instead of searching for its first one.
+    private readonly List<Action<HintSource>> _hints = [];
+
+    internal void AddHints(HintSource source)
+    {
+        foreach (var hint in _hints)
+        {
+            hint(source);
+        }
+    }
+
     internal sealed class SessionVars(int index, IntVar start, LinearExpr day)
     {
         public int Index { get; } = index;
@@ -30,14 +46,36 @@ internal sealed class CpModelBuilder
     {
         public CourseInfo Course { get; } = course;
         public BoolVar Present { get; } = present;
+        /// <summary>The start-day decision of a weekdays course, and its value for each first-session day.</summary>
         public IntVar? StartIndex { get; set; }
-        public int[] StartDays { get; set; } = [];
+        public Dictionary<int, long> StartKeys { get; } = [];
+        /// <summary>Calendar day of the first session (for lateness and delay).</summary>
+        public LinearExpr FirstDay { get; set; } = LinearExpr.Constant(0);
         public List<SessionVars> Sessions { get; } = [];
+        public Func<HintSource, bool> IsPlaced { get; set; } = _ => false;
+        public Func<HintSource, int, (int Day, int Minute)> HintAt { get; set; } = (_, _) => (0, 0);
     }
 
-    internal CpModelBuilder(SchedulingProblem p, Func<CourseInfo, int, int>? movePenalty = null)
+    // Time in the model runs over open days only: open day i covers [1440 i, 1440 i + 1440). Consecutive open days
+    // are then consecutive integers, so a weekdays course's session days are its start plus a constant.
+    private readonly int[] _openDays;
+    private readonly int[] _openIndex;
+
+    internal long Time(int day, int minute) => _openIndex[day] * 1440L + minute;
+
+    internal int DayOfTime(long time) => _openDays[time / 1440];
+
+    internal CpModelBuilder(SchedulingProblem p, Func<CourseInfo, int, (int Day, int Start)?>? movePenalty = null)
     {
         _p = p;
+        _openDays = Enumerable.Range(0, p.Days).Where(d => p.Open[d] is not null).ToArray();
+        _openIndex = new int[p.Days];
+        Array.Fill(_openIndex, -1);
+        for (var i = 0; i < _openDays.Length; i++)
+        {
+            _openIndex[_openDays[i]] = i;
+        }
+
         Courses = new CourseVars?[p.Courses.Length];
         var chamberMinutes = p.Treatments.Where(t => t.Table >= 0).Select(t => t.Minutes).DefaultIfEmpty(60).ToList();
         DiveSlot = chamberMinutes.Max();
@@ -82,6 +120,16 @@ internal sealed class CpModelBuilder
         var present = Model.NewBoolVar($"p{c.Index}");
         var cv = new CourseVars(c, present);
         var dayOptions = new List<int>[c.Sessions];
+        var defaultDay = new int[c.Sessions];
+        bool Placed(HintSource h) => Enumerable.Range(1, c.Sessions).All(k => h.Sessions.ContainsKey((c.Index, k)))
+            && (!c.Weekdays || cv.StartKeys.ContainsKey(h.Sessions[(c.Index, 1)].Day));
+        int DayFor(HintSource h, int k) => Placed(h) ? h.Sessions[(c.Index, k + 1)].Day : defaultDay[k];
+        int MinuteFor(HintSource h, int k) => Placed(h)
+            ? h.Sessions[(c.Index, k + 1)].Start
+            : c.Fixed.TryGetValue(k + 1, out var f) ? f.Start : c.Available[defaultDay[k]].First(a => a.End - a.Start >= minutes).Start;
+        _hints.Add(h => Model.AddHint(present, Placed(h)));
+        cv.IsPlaced = Placed;
+        cv.HintAt = (h, k) => (DayFor(h, k), MinuteFor(h, k));
         LinearExpr[] dayOf = new LinearExpr[c.Sessions];
         if (c.Weekdays)
         {
@@ -105,28 +153,69 @@ internal sealed class CpModelBuilder
                 return null;
             }
 
-            cv.StartDays = starts.ToArray();
-            var idx = Model.NewIntVar(0, starts.Count - 1, $"s{c.Index}");
-            cv.StartIndex = idx;
+            var open = tables.Select(t => t.Select(d => (long)_openIndex[d]).ToArray()).ToList();
+            var linear = open.TrueForAll(t => t.Select((o, r) => o - r).Distinct().Count() == 1);
+            IntVar decision;
+            if (linear)
+            {
+                // No off date inside any candidate run: session r is on open day (start + r).
+                decision = Model.NewIntVarFromDomain(Domain.FromValues(open.Select(t => t[0]).ToArray()), $"s{c.Index}");
+                for (var i = 0; i < starts.Count; i++)
+                {
+                    cv.StartKeys[starts[i]] = open[i][0];
+                }
+
+                var first = Model.NewIntVar(0, _p.Days, "");
+                Model.AddElement(decision, _openDays.Select(d => (long)d), first);
+                cv.FirstDay = first;
+                _hints.Add(h => Model.AddHint(first, DayFor(h, 0)));
+            }
+            else
+            {
+                decision = Model.NewIntVar(0, starts.Count - 1, $"s{c.Index}");
+                for (var i = 0; i < starts.Count; i++)
+                {
+                    cv.StartKeys[starts[i]] = i;
+                }
+
+                var first = Model.NewIntVar(0, _p.Days, "");
+                Model.AddElement(decision, starts.Select(d => (long)d), first);
+                cv.FirstDay = first;
+                _hints.Add(h => Model.AddHint(first, DayFor(h, 0)));
+            }
+
+            cv.StartIndex = decision;
+            for (var k = 0; k < c.Sessions; k++)
+            {
+                defaultDay[k] = tables[0][k / c.PerDay];
+            }
+
+            _hints.Add(h => Model.AddHint(decision, cv.StartKeys[DayFor(h, 0)]));
             for (var r = 0; r < c.Days; r++)
             {
-                var values = tables.Select(t => (long)t[r]).ToArray();
+                var values = open.Select(t => t[r]).ToArray();
                 LinearExpr day;
                 if (values.Distinct().Count() == 1)
                 {
                     day = LinearExpr.Constant(values[0]);
                 }
+                else if (linear)
+                {
+                    day = decision + r;
+                }
                 else
                 {
                     var v = Model.NewIntVarFromDomain(Domain.FromValues(values.Distinct().ToArray()), "");
-                    Model.AddElement(idx, values, v);
+                    Model.AddElement(decision, values, v);
                     day = v;
+                    var firstOfDay = r * c.PerDay;
+                    _hints.Add(h => Model.AddHint(v, _openIndex[DayFor(h, firstOfDay)]));
                 }
 
                 for (var k = r * c.PerDay; k < Math.Min(c.Sessions, (r + 1) * c.PerDay); k++)
                 {
                     dayOf[k] = day;
-                    dayOptions[k] = values.Select(x => (int)x).Distinct().ToList();
+                    dayOptions[k] = tables.Select(t => t[r]).Distinct().ToList();
                 }
             }
         }
@@ -161,9 +250,23 @@ internal sealed class CpModelBuilder
                     Model.Add(v - previous <= c.MaxDays).OnlyEnforceIf(present);
                     Model.Add(v > previous);
                 }
+                else
+                {
+                    cv.FirstDay = v;
+                }
 
                 previous = v;
-                dayOf[k] = v;
+                // Spacing is in calendar days; the time axis is in open days.
+                var openDay = Model.NewIntVarFromDomain(Domain.FromValues(options.Select(x => (long)_openIndex[x]).ToArray()), "");
+                Model.AddElement(v, _openIndex.Select(x => (long)Math.Max(0, x)), openDay);
+                defaultDay[k] = options[0];
+                var session = k;
+                _hints.Add(h =>
+                {
+                    Model.AddHint(v, DayFor(h, session));
+                    Model.AddHint(openDay, _openIndex[DayFor(h, session)]);
+                });
+                dayOf[k] = openDay;
                 dayOptions[k] = options;
             }
         }
@@ -179,20 +282,22 @@ internal sealed class CpModelBuilder
                 {
                     if (a.End - a.Start >= minutes)
                     {
-                        ranges.Add([d * 1440L + a.Start, d * 1440L + a.End - minutes]);
+                        ranges.Add([Time(d, a.Start), Time(d, a.End - minutes)]);
                     }
                 }
             }
 
             if (c.Fixed.TryGetValue(k + 1, out var fx))
             {
-                ranges = [[fx.Day * 1440L + fx.Start, fx.Day * 1440L + fx.Start]];
+                ranges = [[Time(fx.Day, fx.Start), Time(fx.Day, fx.Start)]];
             }
 
             var start = Model.NewIntVarFromDomain(Domain.FromIntervals(MergeRanges(ranges)), "");
             Model.Add(start - 1440 * dayOf[k] >= 0);
             Model.Add(start - 1440 * dayOf[k] <= 1439);
             var sv = new SessionVars(k, start, dayOf[k]);
+            var index = k;
+            _hints.Add(h => Model.AddHint(start, Time(DayFor(h, index), MinuteFor(h, index))));
             var sessionPools = c.Fixed.TryGetValue(k + 1, out var fr) ? pools.Where(pl => pl.Resources.Contains(fr.Resource)).ToList() : pools;
             if (sessionPools.Count == 0)
             {
@@ -205,10 +310,26 @@ internal sealed class CpModelBuilder
             {
                 ILiteral lit = sessionPools.Count == 1 ? present : Model.NewBoolVar("");
                 lits.Add(lit);
+                if (lit is BoolVar own && !ReferenceEquals(lit, present))
+                {
+                    var poolResources = pool.Resources;
+                    _hints.Add(h => Model.AddHint(own, Placed(h) && poolResources.Contains(h.Sessions[(c.Index, index + 1)].Resource)));
+                }
                 sv.Options.Add((pool, lit, Model.NewOptionalFixedSizeIntervalVar(start, minutes, lit, "")));
                 if (pool.Kind == ChamberKind.Multiplace)
                 {
-                    slot ??= Model.NewIntVar(0, 1440 / DiveSlot + 1, "");
+                    if (slot is null)
+                    {
+                        var slotVar = Model.NewIntVar(0, 1440 / DiveSlot + 1, "");
+                        slot = slotVar;
+                        _hints.Add(h =>
+                        {
+                            var minute = MinuteFor(h, index);
+                            var aligned = minute >= DiveAnchor && (minute - DiveAnchor) % DiveSlot == 0;
+                            Model.AddHint(slotVar, aligned ? (minute - DiveAnchor) / DiveSlot : 0);
+                        });
+                    }
+
                     Model.Add(start - 1440 * dayOf[k] - DiveSlot * slot == DiveAnchor).OnlyEnforceIf(lit);
                 }
             }
@@ -310,7 +431,7 @@ internal sealed class CpModelBuilder
                     var on = members.Count(m => m.Shift[d] is { } sh && sh.Start <= a && sh.End >= b);
                     if (on < members.Count && b > a)
                     {
-                        demands.Add((Model.NewFixedSizeIntervalVar(Model.NewConstant(d * 1440L + a), b - a, ""), members.Count - on));
+                        demands.Add((Model.NewFixedSizeIntervalVar(Model.NewConstant(Time(d, a)), b - a, ""), members.Count - on));
                     }
                 }
             }
@@ -377,7 +498,9 @@ internal sealed class CpModelBuilder
                 {
                     var run = Model.NewBoolVar("");
                     running.Add(run);
-                    var from = Model.NewConstant(d * 1440L + s);
+                    var key = (pool.Resources[0], d, s, table);
+                    _hints.Add(h => Model.AddHint(run, h.Dives.Contains(key)));
+                    var from = Model.NewConstant(Time(d, s));
                     list.Add((Model.NewOptionalFixedSizeIntervalVar(from, DiveSlot, run.Not(), ""), seats));
                     var needs = _p.Treatments.Where(t => t.Table == table).SelectMany(t => t.Needs)
                         .GroupBy(n => n.Skill).Select(g => (Skill: g.Key, Count: g.Max(x => x.Count)));
@@ -417,7 +540,7 @@ internal sealed class CpModelBuilder
 
     /// <summary>Lexicographic through weights: one weighted session outweighs all lateness and delay, one day of
     /// lateness outweighs all start-time changes (and, in repair, all moves).</summary>
-    private void AddObjective(Func<CourseInfo, int, int>? movePenalty)
+    private void AddObjective(Func<CourseInfo, int, (int Day, int Start)?>? movePenalty)
     {
         var built = Courses.Where(c => c is not null).Select(c => c!).ToList();
         long totalSessions = built.Sum(c => c.Course.Sessions) + 1;
@@ -428,12 +551,19 @@ internal sealed class CpModelBuilder
         foreach (var cv in built)
         {
             var c = cv.Course;
-            var first = cv.Sessions[0].Day;
+            var first = cv.FirstDay;
             var late = Model.NewIntVar(0, _p.Days + Math.Abs((long)c.Due), "");
             Model.Add(late >= first - c.Due).OnlyEnforceIf(cv.Present);
             var delay = Model.NewIntVar(0, _p.Days + Math.Abs((long)c.Release), "");
             Model.Add(delay >= first - c.Release).OnlyEnforceIf(cv.Present);
             middle.Add(c.Weight * late + delay);
+            _hints.Add(h =>
+            {
+                var placed = cv.IsPlaced(h);
+                var firstDay = cv.HintAt(h, 0).Day;
+                Model.AddHint(late, placed ? Math.Max(0, firstDay - c.Due) : 0);
+                Model.AddHint(delay, placed ? Math.Max(0, firstDay - c.Release) : 0);
+            });
             lateMax += 4L * (_p.Days + Math.Abs((long)c.Due) + Math.Abs((long)c.Release));
             for (var k = c.PerDay; k < cv.Sessions.Count; k++)
             {
@@ -442,19 +572,22 @@ internal sealed class CpModelBuilder
                 var change = Model.NewBoolVar("");
                 Model.Add(a.Start - 1440 * a.Day == b.Start - 1440 * b.Day).OnlyEnforceIf([change.Not(), cv.Present]);
                 lowest.Add(change);
+                var (ka, kb) = (k, k - c.PerDay);
+                _hints.Add(h => Model.AddHint(change, cv.IsPlaced(h) && cv.HintAt(h, ka).Minute != cv.HintAt(h, kb).Minute));
             }
 
             if (movePenalty is not null)
             {
                 foreach (var s in cv.Sessions)
                 {
-                    var previous = movePenalty(c, s.Index);
-                    if (previous >= 0)
+                    if (movePenalty(c, s.Index) is { } previous && previous.Day >= 0 && previous.Day < _p.Days && _openIndex[previous.Day] >= 0)
                     {
                         var moved = Model.NewBoolVar("");
-                        Model.Add(s.Start == previous).OnlyEnforceIf(moved.Not());
+                        Model.Add(s.Start == Time(previous.Day, previous.Start)).OnlyEnforceIf(moved.Not());
                         lowest.Add(moved);
                         totalSessions++;
+                        var k = s.Index;
+                        _hints.Add(h => Model.AddHint(moved, cv.HintAt(h, k) != (previous.Day, previous.Start)));
                     }
                 }
             }

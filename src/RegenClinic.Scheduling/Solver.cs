@@ -50,7 +50,7 @@ public static class Solver
         // A first fit (or the previous plan) gives a complete hint and a fallback answer.
         var (greedySessions, greedyUnscheduled) = Greedy(problem, previous);
         var builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
-            previous.TryGetValue((c.Id, k + 1), out var s) ? problem.DayOf(s.Date) * 1440 + s.Start : -1);
+            previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
         Hint(problem, builder, greedySessions);
 
         var remaining = options.TimeLimit - clock.Elapsed;
@@ -60,7 +60,7 @@ public static class Solver
             using var solver = new CpSolver
             {
                 StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
+                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}{Tuning(problem)} {Environment.GetEnvironmentVariable("CPSAT_EXTRA")}"),
             };
             using var registration = cancellationToken.Register(solver.StopSearch);
             var callback = new Progress(builder, options.Progress, bound, clock);
@@ -94,6 +94,11 @@ public static class Solver
         EnsureValid(problem, result);
         return (result, best.Optimal);
     }
+
+    /// <summary>On large models presolve's probing costs seconds and finds little: the hint already gives a
+    /// complete solution, so the time is better spent in search.</summary>
+    private static string Tuning(SchedulingProblem problem) =>
+        problem.Courses.Sum(c => c.Sessions) > 1500 ? " cp_model_probing_level:0 symmetry_level:0" : "";
 
     /// <summary>Courses in first-fit order; in a repair, each course is first tried where it was.</summary>
     private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous)
@@ -148,47 +153,21 @@ public static class Solver
 
     private static void Hint(SchedulingProblem problem, CpModelBuilder builder, List<ScheduledSession> sessions)
     {
-        var byCourse = sessions.GroupBy(s => s.Course).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToList());
-        foreach (var cv in builder.Courses)
+        var placed = new Dictionary<(int, int), (int, int, int)>();
+        var dives = new HashSet<(int, int, int, int)>();
+        foreach (var s in sessions)
         {
-            if (cv is null)
+            var course = problem.Courses[problem.CourseIndex[s.Course]];
+            var resource = problem.ResourceIndex[s.Resource];
+            var day = problem.DayOf(s.Date);
+            placed[(course.Index, s.Index)] = (day, s.Start, resource);
+            if (problem.IsChamber(resource) && problem.Chambers[resource].Kind == ChamberKind.Multiplace)
             {
-                continue;
-            }
-
-            if (!byCourse.TryGetValue(cv.Course.Id, out var list) || list.Count != cv.Sessions.Count)
-            {
-                builder.Model.AddHint(cv.Present, false);
-                continue;
-            }
-
-            if (cv.StartIndex is not null)
-            {
-                var i = Array.IndexOf(cv.StartDays, problem.DayOf(list[0].Date));
-                if (i < 0)
-                {
-                    builder.Model.AddHint(cv.Present, false);
-                    continue;
-                }
-
-                builder.Model.AddHint(cv.StartIndex, i);
-            }
-
-            builder.Model.AddHint(cv.Present, true);
-            foreach (var sv in cv.Sessions)
-            {
-                var s = list[sv.Index];
-                builder.Model.AddHint(sv.Start, problem.DayOf(s.Date) * 1440L + s.Start);
-                var resource = problem.ResourceIndex[s.Resource];
-                foreach (var (pool, lit, _) in sv.Options)
-                {
-                    if (!ReferenceEquals(lit, cv.Present) && lit is BoolVar b)
-                    {
-                        builder.Model.AddHint(b, pool.Resources.Contains(resource));
-                    }
-                }
+                dives.Add((resource, day, s.Start, problem.Treatments[course.Treatment].Table));
             }
         }
+
+        builder.AddHints(new CpModelBuilder.HintSource(placed, dives));
     }
 
     /// <summary>Turns the pooled answer into named chambers, rooms and staff, in time order (interval colouring is
@@ -220,7 +199,7 @@ public static class Solver
                 continue;
             }
 
-            var day = (int)(w.Start / 1440);
+            var day = builder.DayOfTime(w.Start);
             var minute = (int)(w.Start % 1440);
             var b = w.Course.Fixed.TryGetValue(w.Index, out var f)
                 ? calendar.TryBook(w.Course, w.Index, day, minute, r => r == f.Resource, f.Staff)

@@ -192,13 +192,14 @@ internal sealed class Calendar(SchedulingProblem problem)
         }
     }
 
-    /// <summary>Candidate start times on a day: existing dive starts first (joining a dive costs no staff), then the
-    /// preferred time, then a grid over the patient's available ranges.</summary>
-    internal IEnumerable<int> Starts(CourseInfo course, int day, int preferred, int grid)
+    /// <summary>Candidate start times on a day: the preferred time (yesterday's), existing dive starts (joining a dive
+    /// costs no staff), dive slots, then a grid over the patient's available ranges. <paramref name="packDives"/> puts
+    /// running dives before the preferred time: staff are scarcer than patients' wish for the same hour.</summary>
+    internal IEnumerable<int> Starts(CourseInfo course, int day, int preferred, int grid, bool packDives = false)
     {
         var minutes = problem.Treatments[course.Treatment].Minutes;
         var yielded = new HashSet<int>();
-        if (preferred >= 0 && yielded.Add(preferred))
+        if (!packDives && preferred >= 0 && yielded.Add(preferred))
         {
             yield return preferred;
         }
@@ -214,6 +215,11 @@ internal sealed class Calendar(SchedulingProblem problem)
                     {
                         yield return d.Start;
                     }
+                }
+
+                if (packDives && preferred >= 0 && yielded.Add(preferred))
+                {
+                    yield return preferred;
                 }
 
                 if (problem.Open[day] is { } open)

@@ -33,12 +33,12 @@ internal static class CoursePlacer
         return days;
     }
 
-    internal static List<Calendar.Booking>? Place(SchedulingProblem p, Calendar cal, CourseInfo c, int grid, int fromDay = int.MinValue)
+    internal static List<Calendar.Booking>? Place(SchedulingProblem p, Calendar cal, CourseInfo c, int grid, bool packDives = false)
     {
-        var first = Math.Max(Math.Max(0, c.Release), fromDay);
+        var first = Math.Max(0, c.Release);
         for (var start = first; start < p.Days; start++)
         {
-            var placed = c.Weekdays ? PlaceWeekdays(p, cal, c, start, grid) : PlaceInterval(p, cal, c, start, grid);
+            var placed = c.Weekdays ? PlaceWeekdays(p, cal, c, start, grid, packDives) : PlaceInterval(p, cal, c, start, grid, packDives);
             if (placed is not null)
             {
                 return placed;
@@ -48,7 +48,7 @@ internal static class CoursePlacer
         return null;
     }
 
-    private static List<Calendar.Booking>? PlaceWeekdays(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid)
+    private static List<Calendar.Booking>? PlaceWeekdays(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives)
     {
         var days = WeekdaySessionDays(p, c, start);
         if (days is null || days.Any(d => c.Available[d].Length == 0))
@@ -65,7 +65,7 @@ internal static class CoursePlacer
             var day = days[k / c.PerDay];
             var slot = k % c.PerDay;
             var earliest = slot == 0 ? 0 : booked[^1].End + c.MinGap;
-            var b = BookAt(p, cal, c, k + 1, day, previousStarts[slot], earliest, minutes, grid);
+            var b = BookAt(p, cal, c, k + 1, day, previousStarts[slot], earliest, minutes, grid, packDives);
             if (b is null)
             {
                 Undo(cal, booked);
@@ -79,7 +79,7 @@ internal static class CoursePlacer
         return booked;
     }
 
-    private static List<Calendar.Booking>? PlaceInterval(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid)
+    private static List<Calendar.Booking>? PlaceInterval(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives)
     {
         var booked = new List<Calendar.Booking>();
         var minutes = p.Treatments[c.Treatment].Minutes;
@@ -90,7 +90,7 @@ internal static class CoursePlacer
             var (lo, hi) = k == 0 ? (start, start) : (booked[^1].Day + c.MinDays, Math.Min(p.Days - 1, booked[^1].Day + c.MaxDays));
             for (var day = lo; day <= hi && b is null; day++)
             {
-                b = BookAt(p, cal, c, k + 1, day, preferred, 0, minutes, grid);
+                b = BookAt(p, cal, c, k + 1, day, preferred, 0, minutes, grid, packDives);
             }
 
             if (b is null)
@@ -107,7 +107,7 @@ internal static class CoursePlacer
     }
 
     private static Calendar.Booking? BookAt(SchedulingProblem p, Calendar cal, CourseInfo c, int index, int day, int preferred, int earliest,
-        int minutes, int grid)
+        int minutes, int grid, bool packDives)
     {
         if (c.Fixed.TryGetValue(index, out var f))
         {
@@ -119,7 +119,7 @@ internal static class CoursePlacer
             return null;
         }
 
-        foreach (var s in cal.Starts(c, day, preferred, grid))
+        foreach (var s in cal.Starts(c, day, preferred, grid, packDives))
         {
             if (s < earliest || s + minutes > 1440)
             {

@@ -27,7 +27,7 @@ public static class InstanceGenerator
         var rooms = new List<Room> { new("proc-1"), new("proc-2") };
         var staff = new List<StaffMember>();
         List<DateOnly> Offs(int n) => Enumerable.Range(0, n).Select(_ => start.AddDays(random.Next(days))).Distinct().Order().ToList();
-        var operators = monoplaces + 2 * multiplaces;
+        var operators = 2 * (monoplaces + multiplaces);
         for (var i = 1; i <= operators; i++)
         {
             var shift = i % 2 == 1 ? new ClockRange(420, 930) : new ClockRange(630, 1140);

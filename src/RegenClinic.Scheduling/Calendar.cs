@@ -83,7 +83,8 @@ internal sealed class Calendar(SchedulingProblem problem)
                     return Commit(new Booking(course, index, day, start, end, r, join.Staff, join));
                 }
 
-                if ((start - DiveAnchor) % DiveSlot != 0 || dives.Exists(d => d.Start < end && start < d.End))
+                // A new dive starts on the timetable, unless it is a booked (fixed) session, which is kept as given.
+                if ((staff is null && (start - DiveAnchor) % DiveSlot != 0) || dives.Exists(d => d.Start < end && start < d.End))
                 {
                     continue;
                 }

@@ -158,6 +158,14 @@ internal static class CoursePlacer
                 : "the clinic has no procedure room";
         }
 
+        foreach (var (skill, count) in p.Treatments[c.Treatment].Needs)
+        {
+            if (p.Staff.Count(m => m.Skills.Contains(skill)) < count)
+            {
+                return $"the clinic has fewer than {count} staff with the skill the treatment needs";
+            }
+        }
+
         var first = Math.Max(0, c.Release);
         var anyDays = c.Weekdays
             ? Enumerable.Range(first, Math.Max(0, p.Days - first)).Any(s => WeekdaySessionDays(p, c, s) is { } days && days.All(d => c.Available[d].Length > 0))

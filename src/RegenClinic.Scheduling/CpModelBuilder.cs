@@ -316,7 +316,7 @@ internal sealed class CpModelBuilder
                     _hints.Add(h => Model.AddHint(own, Placed(h) && poolResources.Contains(h.Sessions[(c.Index, index + 1)].Resource)));
                 }
                 sv.Options.Add((pool, lit, Model.NewOptionalFixedSizeIntervalVar(start, minutes, lit, "")));
-                if (pool.Kind == ChamberKind.Multiplace)
+                if (pool.Kind == ChamberKind.Multiplace && !c.Fixed.ContainsKey(k + 1))
                 {
                     if (slot is null)
                     {

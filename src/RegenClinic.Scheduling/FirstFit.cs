@@ -26,8 +26,15 @@ public static class FirstFit
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var result = ScheduleResult.Create(problem, ScheduleStatus.Feasible, sessions, unscheduled, seconds, CapacityBounds.Compute(problem));
-        Solver.EnsureValid(problem, result);
+        // A course with fixed sessions that cannot be placed means the fixed sessions contradict each other or the rules.
+        var infeasible = unscheduled.Exists(u => problem.Courses[problem.CourseIndex[u.Course]].Fixed.Count > 0);
+        var result = ScheduleResult.Create(problem, infeasible ? ScheduleStatus.Infeasible : ScheduleStatus.Feasible, sessions, unscheduled, seconds,
+            CapacityBounds.Compute(problem));
+        if (!infeasible)
+        {
+            Solver.EnsureValid(problem, result);
+        }
+
         return result;
     }
 

@@ -67,13 +67,6 @@ public static class Solver
             using var registration = cancellationToken.Register(solver.StopSearch);
             var callback = new Progress(builder, options.Progress, bound, clock);
             var status = solver.Solve(builder.Model, callback);
-            if (status == CpSolverStatus.Infeasible)
-            {
-                var empty = ScheduleResult.Create(problem, ScheduleStatus.Infeasible, [], problem.Courses.Select(c =>
-                    new UnscheduledCourse(c.Id, "the fixed sessions cannot all be kept together")), clock.Elapsed.TotalSeconds, bound);
-                return (empty, false);
-            }
-
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var (sessions, unscheduled, clean) = Decode(problem, builder, solver);
@@ -99,7 +92,16 @@ public static class Solver
         // In a repair the previous plan wins ties: moving nobody is the point.
         candidates.Insert(previous is null ? candidates.Count : 0,
             (ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
-        var best = candidates.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
+        // Only schedules that keep every rule compete; first fit misses a rule only when it cannot keep the fixed sessions.
+        var valid = candidates.Where(c => Checker.Validate(problem, c.Result).Count == 0).ToList();
+        if (valid.Count == 0)
+        {
+            var none = ScheduleResult.Create(problem, ScheduleStatus.Infeasible, [], problem.Courses.Select(c =>
+                new UnscheduledCourse(c.Id, "no schedule keeps all fixed sessions")), clock.Elapsed.TotalSeconds, bound);
+            return (none, false);
+        }
+
+        var best = valid.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
             .ThenBy(c => c.Result.Metrics.WeightedLatenessDays + c.Result.Metrics.TotalStartDelayDays)
             .ThenBy(c => c.Result.Metrics.StartTimeChanges).First();
         var result = best.Result with

@@ -96,3 +96,55 @@ public sealed class SolverTests
         Assert.All(result.Unscheduled, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason)));
     }
 }
+
+public sealed class SolverEdgeTests
+{
+    [Fact]
+    public void Solve_FixedDiveOffTheSlotGrid_KeptAsGiven()
+    {
+        // Dive slots run from 08:00 every 120 minutes; a booked dive at 09:15 must stay exactly there.
+        var fixedDive = new FixedSession("B", 1, TinyClinic.Monday.AddDays(1), new TimeOnly(9, 15), "multi-1", ["op-1"]);
+        var problem = SchedulingProblem.Compile(TinyClinic.Build(fixedSessions: [fixedDive]));
+
+        var result = Solver.Solve(problem, TinyClinic.Quick, TestContext.Current.CancellationToken);
+
+        Assert.Empty(Checker.Validate(problem, result));
+        var b1 = result.Sessions.Single(s => s.Course == "B" && s.Index == 1);
+        Assert.Equal((9 * 60 + 15, "multi-1"), (b1.Start, b1.Resource));
+        Assert.Equal(["op-1"], b1.Staff);
+    }
+
+    [Fact]
+    public void Solve_NoStaffWithNeededSkill_CourseUnscheduledWithReason()
+    {
+        var instance = TinyClinic.Build();
+        var problem = SchedulingProblem.Compile(instance with { Staff = instance.Staff.Where(s => !s.Skills.Contains("injector")).ToList() });
+
+        var result = Solver.Solve(problem, TinyClinic.Quick, TestContext.Current.CancellationToken);
+
+        Assert.Empty(Checker.Validate(problem, result));
+        var reasons = result.Unscheduled.Where(u => u.Course is "C" or "D").Select(u => u.Reason).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.All(reasons, r => Assert.Contains("skill", r, StringComparison.Ordinal));
+        Assert.Equal(6, result.Metrics.ScheduledSessions);
+    }
+
+    [Fact]
+    public void FirstFit_ContradictoryFixedSessions_Infeasible()
+    {
+        // Two courses of the same patient fixed at the same time cannot both be kept.
+        IReadOnlyList<Course> courses =
+        [
+            new("A", "p", "hbot", 1, new WeekdaysPattern(), TinyClinic.Monday, TinyClinic.Monday, 1),
+            new("B", "p", "hbot", 1, new WeekdaysPattern(), TinyClinic.Monday, TinyClinic.Monday, 1),
+        ];
+        var problem = SchedulingProblem.Compile(TinyClinic.Build(courses, fixedSessions:
+        [
+            new FixedSession("A", 1, TinyClinic.Monday, new TimeOnly(8, 0), "mono-1", ["op-1"]),
+            new FixedSession("B", 1, TinyClinic.Monday, new TimeOnly(8, 0), "multi-1", ["op-2"]),
+        ]));
+
+        Assert.Equal(ScheduleStatus.Infeasible, FirstFit.Solve(problem).Status);
+        Assert.Equal(ScheduleStatus.Infeasible, Solver.Solve(problem, TinyClinic.Quick, TestContext.Current.CancellationToken).Status);
+    }
+}

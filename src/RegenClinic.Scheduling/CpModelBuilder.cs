@@ -65,7 +65,15 @@ internal sealed class CpModelBuilder
 
     internal int DayOfTime(long time) => _openDays[time / 1440];
 
-    internal CpModelBuilder(SchedulingProblem p, Func<CourseInfo, int, (int Day, int Start)?>? movePenalty = null)
+    /// <summary>A session kept exactly as booked (window search): constant capacity use, no variables.</summary>
+    private sealed record Reserved(CourseInfo Course, int Day, int Start, int Resource);
+
+    private readonly List<Reserved> _reserved = [];
+
+    /// <param name="only">Courses to model; null = all. Others are absent, or in <paramref name="reserved"/>.</param>
+    /// <param name="reserved">Booked sessions of courses not modelled, kept as they are.</param>
+    internal CpModelBuilder(SchedulingProblem p, Func<CourseInfo, int, (int Day, int Start)?>? movePenalty = null,
+        ISet<int>? only = null, IEnumerable<ScheduledSession>? reserved = null)
     {
         _p = p;
         _openDays = Enumerable.Range(0, p.Days).Where(d => p.Open[d] is not null).ToArray();
@@ -81,7 +89,12 @@ internal sealed class CpModelBuilder
         DiveSlot = chamberMinutes.Max();
         DiveAnchor = p.Open.Where(o => o is not null).Select(o => o!.Value.Start).DefaultIfEmpty(0).Min();
         BuildPools();
-        foreach (var c in p.Courses)
+        foreach (var r in reserved ?? [])
+        {
+            _reserved.Add(new Reserved(p.Courses[p.CourseIndex[r.Course]], p.DayOf(r.Date), r.Start, p.ResourceIndex[r.Resource]));
+        }
+
+        foreach (var c in p.Courses.Where(c => only is null || only.Contains(c.Index)))
         {
             if (CoursePlacer.StaticObstacle(p, c) is null)
             {
@@ -387,8 +400,15 @@ internal sealed class CpModelBuilder
                 continue;
             }
 
-            AddCapacity(items.Select(i => (i.Interval, 1)).ToList(), pool.Capacity);
-            foreach (var (course, interval) in items)
+            var fixedUse = _reserved.Where(r => pool.Resources.Contains(r.Resource))
+                .Select(r => (r.Course, Interval: Model.NewFixedSizeIntervalVar(Model.NewConstant(Time(r.Day, r.Start)), _p.Treatments[r.Course.Treatment].Minutes, "")))
+                .ToList();
+            if (items.Count > 0)
+            {
+                AddCapacity(items.Select(i => (i.Interval, 1)).Concat(fixedUse.Select(f => (f.Interval, 1))).ToList(), pool.Capacity);
+            }
+
+            foreach (var (course, interval) in items.Concat(fixedUse))
             {
                 foreach (var (skill, count) in _p.Treatments[course.Treatment].Needs)
                 {
@@ -470,15 +490,32 @@ internal sealed class CpModelBuilder
     /// dive's staff are one interval per running slot.</summary>
     private void AddMultiplace(Pool pool, List<(CourseInfo Course, IntervalVar Interval)> items, List<(IntervalVar, int, int)> staffDemand)
     {
-        if (items.Count == 0)
+        var chamber = pool.Resources[0];
+        var kept = _reserved.Where(r => r.Resource == chamber).ToList();
+        if (items.Count == 0 && kept.Count == 0)
         {
             return;
         }
 
         var seats = pool.Capacity;
-        var byTable = items.GroupBy(i => _p.Treatments[i.Course.Treatment].Table).ToDictionary(g => g.Key, g => g.ToList());
-        var perTable = byTable.Keys.ToDictionary(t => t, t => items.Where(i => _p.Treatments[i.Course.Treatment].Table == t)
+        var tables = items.Select(i => _p.Treatments[i.Course.Treatment].Table).Concat(kept.Select(r => _p.Treatments[r.Course.Treatment].Table)).Distinct();
+        var perTable = tables.ToDictionary(t => t, t => items.Where(i => _p.Treatments[i.Course.Treatment].Table == t)
             .Select(i => (i.Interval, 1)).ToList());
+        var keptDives = kept.GroupBy(r => (r.Day, r.Start, _p.Treatments[r.Course.Treatment].Table)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var ((day, start, table), count) in keptDives)
+        {
+            perTable[table].Add((Model.NewFixedSizeIntervalVar(Model.NewConstant(Time(day, start)), DiveSlot, ""), count));
+            if ((start - DiveAnchor) % DiveSlot != 0)
+            {
+                // A kept dive off the slot grid (a fixed booking): its staff directly, once.
+                foreach (var (skill, need) in _p.Treatments.Where(t => t.Table == table).SelectMany(t => t.Needs)
+                             .GroupBy(n => n.Skill).Select(g => (g.Key, g.Max(x => x.Count))))
+                {
+                    staffDemand.Add((Model.NewFixedSizeIntervalVar(Model.NewConstant(Time(day, start)), DiveSlot, ""), skill, need));
+                }
+            }
+        }
+
         for (var d = 0; d < _p.Days; d++)
         {
             if (_p.Open[d] is not { } open)
@@ -500,6 +537,12 @@ internal sealed class CpModelBuilder
                     running.Add(run);
                     var key = (pool.Resources[0], d, s, table);
                     _hints.Add(h => Model.AddHint(run, h.Dives.Contains(key)));
+                    if (keptDives.ContainsKey((d, s, table)))
+                    {
+                        // The kept dive runs: its table holds the slot and its staff are counted through `run`.
+                        Model.Add(run == 1);
+                    }
+
                     var from = Model.NewConstant(Time(d, s));
                     list.Add((Model.NewOptionalFixedSizeIntervalVar(from, DiveSlot, run.Not(), ""), seats));
                     var needs = _p.Treatments.Where(t => t.Table == table).SelectMany(t => t.Needs)
@@ -525,15 +568,18 @@ internal sealed class CpModelBuilder
 
     private void AddPatients()
     {
+        var kept = _reserved.ToLookup(r => r.Course.Patient);
         foreach (var g in Courses.Where(c => c is not null).GroupBy(c => c!.Course.Patient))
         {
-            if (g.Count() < 2)
+            if (g.Count() < 2 && !kept.Contains(g.Key))
             {
                 continue;
             }
 
             var intervals = g.SelectMany(c => c!.Sessions.Select(s =>
                 Model.NewOptionalFixedSizeIntervalVar(s.Start, _p.Treatments[c.Course.Treatment].Minutes, c.Present, ""))).ToList();
+            intervals.AddRange(kept[g.Key].Select(r =>
+                Model.NewFixedSizeIntervalVar(Model.NewConstant(Time(r.Day, r.Start)), _p.Treatments[r.Course.Treatment].Minutes, "")));
             Model.AddNoOverlap(intervals);
         }
     }

@@ -55,7 +55,7 @@ public static class Solver
 
         // Large instances: one global solve for part of the time, then window search (WindowSearch) for the rest.
         var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
-        var remaining = large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.3)) - clock.Elapsed : options.TimeLimit - clock.Elapsed;
+        var remaining = large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) - clock.Elapsed : options.TimeLimit - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
         if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {
@@ -228,9 +228,26 @@ public static class Solver
 
     /// <summary>Turns the pooled answer into named chambers, rooms and staff, in time order (interval colouring is
     /// exact for pooled identical chambers); a course whose staff cannot be named is re-placed by first fit.</summary>
-    internal static (List<ScheduledSession>, List<UnscheduledCourse>, bool Clean) Decode(SchedulingProblem problem, CpModelBuilder builder, CpSolver solver)
+    internal static (List<ScheduledSession>, List<UnscheduledCourse>, bool Clean) Decode(SchedulingProblem problem, CpModelBuilder builder, CpSolver solver,
+        IReadOnlyList<ScheduledSession>? reserved = null)
     {
         var calendar = new Calendar(problem);
+        var booked = new Dictionary<int, List<Calendar.Booking>>();
+        // Kept sessions first, exactly as they were (window search).
+        foreach (var r in (reserved ?? []).OrderBy(r => r.Date).ThenBy(r => r.Start))
+        {
+            var course = problem.Courses[problem.CourseIndex[r.Course]];
+            var resource = problem.ResourceIndex[r.Resource];
+            var b = calendar.TryBook(course, r.Index, problem.DayOf(r.Date), r.Start, x => x == resource, r.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                ?? throw new InvalidOperationException($"scheduler bug: kept session {r.Course}#{r.Index} cannot be booked again");
+            if (!booked.TryGetValue(course.Index, out var kept))
+            {
+                booked[course.Index] = kept = [];
+            }
+
+            kept.Add(b);
+        }
+
         var wanted = new List<(CourseInfo Course, int Index, long Start, CpModelBuilder.Pool Pool)>();
         foreach (var cv in builder.Courses)
         {
@@ -246,7 +263,6 @@ public static class Solver
             }
         }
 
-        var booked = new Dictionary<int, List<Calendar.Booking>>();
         var failed = new HashSet<int>();
         foreach (var w in wanted.OrderBy(w => w.Course.Fixed.ContainsKey(w.Index) ? 0 : 1).ThenBy(w => w.Start))
         {

@@ -32,21 +32,16 @@ internal static class WindowSearch
                 }
             }
 
-            foreach (var c in problem.Courses.Where(c => !byCourse.ContainsKey(c.Id) && c.Release <= to && CoursePlacer.StaticObstacle(problem, c) is null))
+            // Unscheduled courses that could start by the window's end, most valuable first, a bounded number.
+            foreach (var c in problem.Courses.Where(c => !byCourse.ContainsKey(c.Id) && c.Release <= to && CoursePlacer.StaticObstacle(problem, c) is null)
+                         .OrderByDescending(c => c.Weight * c.Sessions + random.Next(10)).Take(40))
             {
                 free.Add(c.Id);
             }
 
-            var keep = problem.Instance.Courses.Where(c => byCourse.ContainsKey(c.Id) || free.Contains(c.Id)).ToList();
-            var frozen = best.Where(s => !free.Contains(s.Course))
-                .Select(s => new FixedSession(s.Course, s.Index, s.Date, s.StartTime, s.Resource, s.Staff));
-            var sub = SchedulingProblem.Compile(problem.Instance with
-            {
-                Courses = keep,
-                Fixed = frozen.Concat(problem.Instance.Fixed.Where(f => !byCourse.ContainsKey(f.Course) || free.Contains(f.Course))).ToList(),
-            });
-            var builder = new CpModelBuilder(sub);
-            Solver.Hint(sub, builder, best);
+            var kept = best.Where(s => !free.Contains(s.Course)).ToList();
+            var builder = new CpModelBuilder(problem, null, free.Select(id => problem.CourseIndex[id]).ToHashSet(), kept);
+            Solver.Hint(problem, builder, best);
             var seconds = Math.Min(4, (options.TimeLimit - clock.Elapsed).TotalSeconds - 2);
             if (seconds < 1)
             {
@@ -56,7 +51,7 @@ internal static class WindowSearch
             using var solver = new CpSolver
             {
                 StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{seconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{random.Next(1000)} cp_model_probing_level:0 symmetry_level:0"),
+                    $"max_time_in_seconds:{seconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{random.Next(1000)} cp_model_presolve:false"),
             };
             using var registration = cancellationToken.Register(solver.StopSearch);
             var status = solver.Solve(builder.Model);
@@ -65,7 +60,7 @@ internal static class WindowSearch
                 continue;
             }
 
-            var (candidate, _, _) = Solver.Decode(sub, builder, solver);
+            var (candidate, _, _) = Solver.Decode(problem, builder, solver, kept);
             var score = Score(problem, candidate);
             if (score.CompareTo(bestScore) > 0 && Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Feasible, candidate, [], 0, default)).Count == 0)
             {

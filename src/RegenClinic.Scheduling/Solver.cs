@@ -55,7 +55,9 @@ public static class Solver
 
         // Large instances: one global solve for part of the time, then window search (WindowSearch) for the rest.
         var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
-        var remaining = large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) - clock.Elapsed : options.TimeLimit - clock.Elapsed;
+        // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
+        var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
+        var remaining = (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
         if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {

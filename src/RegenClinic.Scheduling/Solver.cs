@@ -57,7 +57,10 @@ public static class Solver
         var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
         // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
         var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
-        var remaining = (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
+        // Very large models (> 5,000 sessions) do not finish presolve within a minute: window search only.
+        var huge = large && problem.Courses.Sum(c => c.Sessions) > 5000;
+        var remaining = huge ? TimeSpan.Zero
+            : (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
         if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {

@@ -169,7 +169,7 @@ internal static class CoursePlacer
         var first = Math.Max(0, c.Release);
         var anyDays = c.Weekdays
             ? Enumerable.Range(first, Math.Max(0, p.Days - first)).Any(s => WeekdaySessionDays(p, c, s) is { } days && days.All(d => c.Available[d].Length > 0))
-            : Enumerable.Range(first, Math.Max(0, p.Days - first)).Count(d => c.Available[d].Length > 0) >= c.Sessions;
+            : IntervalChainFits(p, c, first);
         if (anyDays)
         {
             return null;
@@ -177,6 +177,30 @@ internal static class CoursePlacer
 
         return c.Weekdays
             ? $"no run of {c.Days} consecutive open days with the patient available between release and the end of the horizon"
-            : $"fewer than {c.Sessions} days with the patient available between release and the end of the horizon";
+            : $"no {c.Sessions} days with the patient available at least {c.MinDays} days apart between release and the end of the horizon";
+    }
+
+    /// <summary>Necessary condition for an interval course: sessions on available days, each at least
+    /// <c>minDays</c> after the previous (earliest choice each time), inside the horizon.</summary>
+    private static bool IntervalChainFits(SchedulingProblem p, CourseInfo c, int first)
+    {
+        var minutes = p.Treatments[c.Treatment].Minutes;
+        var day = first;
+        for (var k = 0; k < c.Sessions; k++)
+        {
+            while (day < p.Days && !c.Available[day].Any(a => a.End - a.Start >= minutes))
+            {
+                day++;
+            }
+
+            if (day >= p.Days)
+            {
+                return false;
+            }
+
+            day += c.MinDays;
+        }
+
+        return true;
     }
 }

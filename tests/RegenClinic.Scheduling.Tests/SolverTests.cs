@@ -15,7 +15,7 @@ public sealed class SolverTests
         Assert.True(result.Metrics.ScheduledSessions <= result.Metrics.CapacityBoundSessions);
         Assert.Equal(problem.Courses.Length, result.Metrics.ScheduledCourses + result.Unscheduled.Count);
         // Hand-checked: the four interval courses left out cannot fit their minimum spacing before the horizon ends
-        // (e.g. c-0002: 8 sessions ≥ 5 days apart on weekdays from 2027-01-11 reach only 6 by 2027-02-15; the horizon ends 2027-02-14),
+        // (e.g. c-0002: 8 sessions ≥ 5 days apart on weekdays from 2027-01-11 fit only 5 times (01-11, 01-18, 01-25, 02-01, 02-08) before the horizon ends on 2027-02-14),
         // so every other course is placed and the bound is reached.
         Assert.Equal(["c-0001", "c-0002", "c-0009", "c-x001"], result.Unscheduled.Select(u => u.Course));
         Assert.Equal(218, result.Metrics.WeightedSessions);

@@ -20,7 +20,8 @@ public sealed record ConsentDocument(
     int PlannedSessions,
     ConsentText Content,
     IReadOnlyList<RegulatoryNotice> Notices,
-    ConsentHeadings Headings)
+    ConsentHeadings Headings,
+    string PatientLanguage)
 {
     /// <summary>The exact words stored with the signature, so the record shows later what the patient read.</summary>
     public string ToPlainText()

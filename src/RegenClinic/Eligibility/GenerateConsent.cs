@@ -40,7 +40,7 @@ public sealed class GenerateConsent(ClinicDb db, ClinicActor actor, ClinicTime t
         var result = ScreeningJson.ReadResult(screening.ResultJson);
         return new ConsentDocument(patient.Id, $"{patient.FamilyName}, {patient.GivenName}", patient.RecordNumber, id, screening.Id, language,
             ConsentTemplate.TextVersion(KnowledgeBase.Default.RuleSetVersion), sessions, ConsentText.For(result, language),
-            ConsentTemplate.Notices(id, jurisdiction, language), ConsentTemplate.Headings(language));
+            ConsentTemplate.Notices(id, jurisdiction, language), ConsentTemplate.Headings(language), patient.PreferredLanguage);
     }
 }
 

@@ -70,7 +70,7 @@ public static class ConsentTemplate
 
     public static ConsentHeadings Headings(string language) => language == "nl"
         ? new("Toestemmingsformulier", "Patiënt", "Wat de behandeling is", "Hoe sterk het bewijs is", "Er is geen aandoening vastgesteld waarvoor deze behandeling bedoeld is.",
-            "Geplande aantal behandelingen", "Risico's", "Alternatieven, waaronder gangbare zorg", "Niet behandelen, of afwachten met uw huisarts of specialist",
+            "Gepland aantal behandelingen", "Risico's", "Alternatieven, waaronder gangbare zorg", "Niet behandelen, of afwachten met uw huisarts of specialist",
             "Wettelijke mededelingen", "Ik heb deze informatie gelezen, mijn vragen zijn beantwoord en ik stem in met de behandeling. Ik kan mijn toestemming altijd intrekken.",
             "Ondertekend door", "Getuige", "Datum", "Versie van de tekst")
         : new("Informed consent", "Patient", "What the treatment is", "How strong the evidence is", "No condition was found that this treatment is meant for.",

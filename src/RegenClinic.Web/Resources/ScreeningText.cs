@@ -1,3 +1,0 @@
-namespace RegenClinic.Web;
-
-public sealed class ScreeningText;

@@ -20,18 +20,22 @@ public static class PatientFactsFromChart
         var medications = await db.Medications.AsNoTracking().Where(x => x.PatientId == patientId && x.VoidedAt == null && x.SupersededAt == null).OrderBy(x => x.RecordedAt).ToListAsync(ct);
         var allergies = await db.Allergies.AsNoTracking().Where(x => x.PatientId == patientId && x.VoidedAt == null && x.SupersededAt == null).OrderBy(x => x.RecordedAt).ToListAsync(ct);
         var observations = await db.Observations.AsNoTracking().Where(x => x.PatientId == patientId && x.VoidedAt == null && x.SupersededAt == null).OrderBy(x => x.EffectiveAt).ToListAsync(ct);
-        return From(patientId, conditions, medications, allergies, observations, zone);
+        var procedures = await db.Procedures.AsNoTracking().Where(x => x.PatientId == patientId && x.VoidedAt == null && x.SupersededAt == null).OrderBy(x => x.Performed).ToListAsync(ct);
+        return From(patientId, conditions, medications, allergies, observations, zone, procedures);
     }
 
     /// <summary>Pure mapping; entries that are not current are skipped here too, so callers may pass a whole chart.</summary>
     public static PatientFacts From(Guid patientId, IEnumerable<ConditionEntry> conditions, IEnumerable<MedicationEntry> medications,
-        IEnumerable<AllergyEntry> allergies, IEnumerable<ObservationEntry> observations, DateTimeZone zone) =>
+        IEnumerable<AllergyEntry> allergies, IEnumerable<ObservationEntry> observations, DateTimeZone zone, IEnumerable<ProcedureEntry>? procedures = null) =>
         new($"Patient/{patientId}",
             conditions.Where(c => c.IsCurrent).Select(c => Condition(c, zone)).ToList(),
             medications.Where(m => m.IsCurrent).Select(Medication).ToList(),
             allergies.Where(a => a.IsCurrent).Select(Allergy).ToList(),
             observations.Where(o => o.IsCurrent).Select(o => Observation(o, zone)).ToList(),
-            []);
+            (procedures ?? []).Where(p => p.IsCurrent).Select(Procedure).ToList());
+
+    private static ProcedureFact Procedure(ProcedureEntry p) =>
+        new(new Coding(CodeSystems.Snomed, p.Code), p.Performed, $"Procedure/{p.Id} {p.Code}{Dated(" on ", p.Performed)}");
 
     private static ConditionFact Condition(ConditionEntry c, DateTimeZone zone)
     {

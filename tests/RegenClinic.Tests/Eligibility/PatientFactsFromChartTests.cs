@@ -20,6 +20,10 @@ public sealed class PatientFactsFromChartTests
         public List<MedicationEntry> Medications { get; } = [];
         public List<AllergyEntry> Allergies { get; } = [];
         public List<ObservationEntry> Observations { get; } = [];
+        public List<ProcedureEntry> Procedures { get; } = [];
+
+        public void Procedure(string snomed, LocalDate performed) =>
+            Procedures.Add(ProcedureEntry.Record(PatientId, new ProcedureDetails(snomed, "procedure " + snomed, performed), "Dr. Test", Now, Today));
 
         public ConditionEntry Condition(string code, ClinicalStatus status, LocalDate? onset = null, string? stageSystem = null, string? stage = null)
         {
@@ -39,7 +43,7 @@ public sealed class PatientFactsFromChartTests
             Observations.Add(ObservationEntry.Record(PatientId, new ObservationDetails(loinc, "obs " + loinc, ObservationCategory.Laboratory, at, value, unit,
                 valueCode is null ? null : CodeSystems.Snomed, valueCode), "Dr. Test", Now));
 
-        public PatientFacts Facts() => PatientFactsFromChart.From(PatientId, Conditions, Medications, Allergies, Observations, Amsterdam);
+        public PatientFacts Facts() => PatientFactsFromChart.From(PatientId, Conditions, Medications, Allergies, Observations, Amsterdam, Procedures);
     }
 
     private static string Bundle(params string[] resources) =>
@@ -121,6 +125,54 @@ public sealed class PatientFactsFromChartTests
         Assert.Contains(hbot.Findings, f => f.RuleId == "HBOT-ABS-001");
         Assert.Contains(hbot.Findings, f => f.RuleId == "HBOT-REL-DOXO");
         Assert.Contains(Screening.Screen(facts, TherapyId.CellTherapyBmac, Today, ScreeningSettings.Default).Findings, f => f.RuleId == "CELL-PRQ-ARCO");
+    }
+
+    private static string FhirProcedure(string id, string snomed, string performed) =>
+        "{\"resourceType\":\"Procedure\",\"id\":\"" + id + "\",\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/p1\"},\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed
+        + "\"}]},\"performedDateTime\":\"" + performed + "\"}";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void From_DrainedPneumothoraxAndPhysiotherapy_SameVerdictsAsFhirReader(bool withProcedures)
+    {
+        var chart = new Chart();
+        chart.Condition("M87.180", ClinicalStatus.Active, new LocalDate(2026, 8, 1), StageSystems.Aaoms2022, "2");
+        chart.Condition("J93.9", ClinicalStatus.Active, new LocalDate(2027, 1, 2));
+        chart.Condition("M54.50", ClinicalStatus.Active, new LocalDate(2026, 1, 1));
+        var resources = new List<string>
+        {
+            FhirCondition("c1", "M87.180", "active", "2026-08-01", ",\"stage\":[{\"summary\":{\"coding\":[{\"system\":\"urn:regenclinic:codesystem:aaoms-mronj-2022\",\"code\":\"2\"}]}}]"),
+            FhirCondition("c2", "J93.9", "active", "2027-01-02"),
+            FhirCondition("c3", "M54.50", "active", "2026-01-01"),
+        };
+        if (withProcedures)
+        {
+            chart.Procedure(ProcedureEntry.PleuralDrain, new LocalDate(2027, 1, 2));
+            chart.Procedure(ProcedureEntry.Physiotherapy, new LocalDate(2026, 9, 1));
+            resources.Add(FhirProcedure("p1", "264957007", "2027-01-02"));
+            resources.Add(FhirProcedure("p2", "91251008", "2026-09-01"));
+        }
+
+        var facts = chart.Facts();
+
+        AssertSameScreening(facts, ScreeningBundleReader.Read(Bundle([.. resources])));
+        var hbot = Screening.Screen(facts, TherapyId.Hbot, Today, ScreeningSettings.Default);
+        Assert.Equal(!withProcedures, hbot.Findings.Any(f => f.RuleId == "HBOT-ABS-001"));
+        Assert.Equal(withProcedures, hbot.Findings.Any(f => f.RuleId == "HBOT-REL-PTX-HX"));
+        var prolo = Screening.Screen(facts, TherapyId.Prolotherapy, Today, ScreeningSettings.Default);
+        Assert.Equal(!withProcedures, prolo.Findings.Any(f => f.RuleId == "PROLO-PRQ-CONSERVATIVE"));
+        if (withProcedures) Assert.Contains(facts.Procedures, p => p.Label == $"Procedure/{chart.Procedures[1].Id} 91251008 on 2026-09-01");
+    }
+
+    [Fact]
+    public void ProcedureEntry_NotSnomedOrFuture_Refused()
+    {
+        var bad = Assert.Throws<RegenClinic.Domain.Common.DomainException>(() =>
+            ProcedureEntry.Record(PatientId, new ProcedureDetails("PT-01", "physio", Today), "Dr. Test", Now, Today));
+        var future = Assert.Throws<RegenClinic.Domain.Common.DomainException>(() =>
+            ProcedureEntry.Record(PatientId, new ProcedureDetails("91251008", "physio", Today.PlusDays(1)), "Dr. Test", Now, Today));
+        Assert.Equal(("code.invalid-snomed", "date.future"), (bad.Code, future.Code));
     }
 
     [Fact]

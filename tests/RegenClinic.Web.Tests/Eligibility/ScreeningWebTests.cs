@@ -381,6 +381,27 @@ public sealed class ScreeningWebTests(ClinicAppFactory app) : IClassFixture<Clin
     }
 
     [Fact]
+    public async Task ProcedureForm_Physiotherapy_MeetsConservativeCareAndShowsOnChart()
+    {
+        var client = await app.SignedInAsync(Nurse);
+        var id = await RegisterAsync(client, "Physioform", "en");
+        await AddAsync(client, id, "conditions", new { code = "M17.11", display = "Unilateral primary osteoarthritis, right knee", clinicalStatus = "active", onset = Ago(24) });
+        var before = For(await ScreenAsync(client, id), "prolotherapy");
+        Assert.Equal("not-indicated", before.GetProperty("result").GetProperty("verdict").GetString());
+
+        var response = await client.SubmitFormAsync($"/patients/{id}/procedures/new", new()
+        {
+            ["Posted.Code"] = "91251008", ["Posted.Start"] = Today.PlusMonths(-4).ToString("yyyy-MM-dd", null), ["Posted.Text1"] = "12 sessions, knee programme",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = For(await ScreenAsync(client, id), "prolotherapy");
+        Assert.Equal("eligible", after.GetProperty("result").GetProperty("verdict").GetString());
+        var chart = WebUtility.HtmlDecode(await client.GetStringAsync($"/patients/{id}"));
+        Assert.Contains("SNOMED CT 91251008", chart, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CourseStartPage_WithoutConsent_ShowsTheReason()
     {
         var client = await app.SignedInAsync(Physician);

@@ -56,6 +56,14 @@ public sealed partial class ScreenToCourseTests(RunningClinic clinic) : IClassFi
         await Assertions.Expect(page.Locator("article.consent-document")).ToContainTextAsync("Rabago");
         await Assertions.Expect(page.Locator("p.planned-sessions")).ToHaveTextAsync("4");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RunningClinic.ScreenshotPath("consent-prolotherapy"), FullPage = true });
+        // Printed (or saved as PDF by headless Chromium): the document only, without navigation or the signature form.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("article.consent-document")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record signature" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("header.topbar")).ToBeHiddenAsync();
+        var pdf = await page.PdfAsync(new() { Path = RunningClinic.ScreenshotPath("consent-prolotherapy").Replace(".png", ".pdf", StringComparison.Ordinal), Format = "A4" });
+        Assert.True(pdf.Length > 1000);
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GetByLabel("Signed by (patient or representative)").FillAsync("The patient");
         await page.GetByLabel("Witnessed by").FillAsync("Els de Vries, nurse");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record signature" }).ClickAsync();

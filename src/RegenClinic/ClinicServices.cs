@@ -7,7 +7,9 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
+using RegenClinic.Eligibility;
 using RegenClinic.Patients;
+using RegenClinic.Plans;
 using RegenClinic.Staff;
 
 namespace RegenClinic;
@@ -44,6 +46,14 @@ public static class ClinicServices
         services.AddScoped<TodayAtClinic>();
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<ScreenPatient>();
+        services.AddScoped<ViewScreenings>();
+        services.AddScoped<DecideScreening>();
+        services.AddScoped<GenerateConsent>();
+        services.AddScoped<SignConsent>();
+        services.AddScoped<PrescribeCourse>();
+        services.AddScoped<StartCourse>();
+        services.AddScoped<ViewCourses>();
         services.AddScoped<DemoClinic>();
         return services;
     }

@@ -32,6 +32,8 @@ public static class Policies
     public const string ClinicalWrite = "clinical-write";
     /// <summary>Registering patients and editing demographics: front desk, nurses, physicians.</summary>
     public const string Registration = "registration";
+    /// <summary>Screening decisions and overrides, course prescriptions and starts: physicians only.</summary>
+    public const string PhysicianDecision = "physician-decision";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

@@ -6,6 +6,7 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
+using RegenClinic.Outcomes;
 using RegenClinic.Patients;
 using RegenClinic.Staff;
 
@@ -41,6 +42,14 @@ public static class ClinicServices
         services.AddScoped<TodayAtClinic>();
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<RecordOutcome>();
+        services.AddScoped<PlanMeasurements>();
+        services.AddScoped<ListDueMeasurements>();
+        services.AddScoped<IssueQuestionnaireLink>();
+        services.AddScoped<AnswerQuestionnaire>();
+        services.AddScoped<ViewPatientOutcomes>();
+        services.AddScoped<AnalyseOutcomes>();
+        services.AddScoped<LoadLicensedItemText>();
         services.AddScoped<DemoClinic>();
         return services;
     }

@@ -8,6 +8,7 @@ using RegenClinic.Demo;
 using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
+using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -44,6 +45,7 @@ public static class WebSetup
             .AddPolicy(Policies.Registration, p => p.RequireRole(Roles.Admin, Roles.Physician, Roles.Nurse, Roles.FrontDesk))
             .AddPolicy(Policies.ClinicalRead, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
+            .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -51,7 +53,8 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The query string comes first so that a patient's questionnaire link (/q/{token}?culture=nl) opens in their language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
@@ -109,6 +112,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
         app.MapCodeEndpoints();
+        app.MapOutcomeEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -32,6 +32,8 @@ public static class Policies
     public const string ClinicalWrite = "clinical-write";
     /// <summary>Registering patients and editing demographics: front desk, nurses, physicians.</summary>
     public const string Registration = "registration";
+    /// <summary>Clinic outcome analytics (aggregates only, suppressed below 5 patients): physicians, nurses and administrators.</summary>
+    public const string Analytics = "analytics";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

@@ -37,15 +37,17 @@ public static class DemoOutcomes
         var site = await db.Sites.OrderBy(s => s.Code).FirstAsync(ct);
         var chamber = await db.Chambers.Where(c => c.Kind == ChamberKind.Monoplace).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync(ct);
         var room = await db.Rooms.OrderBy(r => r.Name).Select(r => r.Id).FirstAsync(ct);
-        var conditions = await db.Conditions.AsNoTracking().Select(c => new { c.PatientId, c.Code }).ToListAsync(ct);
+        var conditions = await db.Conditions.AsNoTracking().Select(c => new { c.PatientId, c.Code, c.Onset }).ToListAsync(ct);
         var slot = 0;
         foreach (var group in Groups)
         {
             var patients = conditions.Where(c => c.Code.StartsWith(group.Prefix, StringComparison.Ordinal))
-                .Select(c => c.PatientId).Distinct().Order().Take(PerGroup).ToArray();
-            foreach (var patientId in patients)
+                .DistinctBy(c => c.PatientId).OrderBy(c => c.PatientId).Take(PerGroup).ToArray();
+            foreach (var (patientId, onset) in patients.Select(c => (c.PatientId, c.Onset ?? today.PlusMonths(-6))))
             {
-                var start = today.PlusDays(-random.Next(100, 420));
+                // The course starts a few weeks after diagnosis, and long enough ago for at least its end-of-course measurement.
+                var start = onset.PlusDays(random.Next(14, 45));
+                if (start > today.PlusDays(-50)) start = today.PlusDays(-50);
                 while (start.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) start = start.PlusDays(1);
                 var course = TreatmentCourse.Prescribe(patientId, site.Id, group.Therapy, group.Protocol, group.Sessions,
                     group.EveryDays == 1 ? SessionPattern.Weekdays() : SessionPattern.Interval(group.EveryDays, group.EveryDays + 7),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using RegenClinic.Audit;
@@ -56,7 +55,6 @@ public static class WebSetup
             // The query string comes first so that a patient's questionnaire link (/q/{token}?culture=nl) opens in their language.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

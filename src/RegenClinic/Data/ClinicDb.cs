@@ -7,6 +7,7 @@ using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Outcomes.Records;
+using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
@@ -33,6 +34,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<QuestionnaireLink> QuestionnaireLinks => Set<QuestionnaireLink>();
     public DbSet<SurgeryEvent> SurgeryEvents => Set<SurgeryEvent>();
     public DbSet<LicensedItemTextRecord> LicensedItemTexts => Set<LicensedItemTextRecord>();
+    public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -101,6 +104,21 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
         ConfigureOutcomes(b);
+        b.Entity<ScreeningRecord>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+            e.OwnsMany(x => x.Overrides, o => o.ToJson());
+            e.HasIndex(x => new { x.PatientId, x.Therapy, x.ScreenedAt });
+            e.Ignore(x => x.AllowsCourse);
+        });
+        b.Entity<ConsentRecord>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ScreeningRecord>().WithMany().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.PatientId, x.Therapy, x.RecordedAt });
+        });
 
         b.Entity<AuditEntry>(e =>
         {

@@ -390,6 +390,135 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PlannedSessions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WitnessedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("PatientId", "Therapy", "RecordedAt");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EffectiveVerdict")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("EvidenceAcknowledged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Therapy", "ScreenedAt");
+
+                    b.ToTable("Screenings");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1311,6 +1440,62 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RegenClinic.Domain.Eligibility.ScreeningRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("RegenClinic.Domain.Eligibility.OverrideEntry", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ScreeningRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("Physician")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("ScreeningRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Screenings");
+
+                            b1
+                                .ToJson("Overrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScreeningRecordId");
+                        });
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>

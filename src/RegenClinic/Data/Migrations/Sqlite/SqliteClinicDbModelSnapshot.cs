@@ -376,6 +376,135 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WitnessedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("PatientId", "Therapy", "RecordedAt");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectiveVerdict")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EvidenceAcknowledged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Therapy", "ScreenedAt");
+
+                    b.ToTable("Screenings");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1297,6 +1426,62 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RegenClinic.Domain.Eligibility.ScreeningRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("RegenClinic.Domain.Eligibility.OverrideEntry", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ScreeningRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("Physician")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("ScreeningRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Screenings");
+
+                            b1
+                                .ToJson("Overrides")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScreeningRecordId");
+                        });
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>

@@ -13,8 +13,8 @@ using RegenClinic.Data;
 namespace RegenClinic.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClinicDb))]
-    [Migration("20261122163143_Outcomes")]
-    partial class Outcomes
+    [Migration("20261122163139_ScreeningAndConsent")]
+    partial class ScreeningAndConsent
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -393,135 +393,21 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Condition")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("Language")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("EveryNSessions")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Instruments")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId")
-                        .IsUnique();
-
-                    b.ToTable("MeasurementPlans");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.LicensedItemTextRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("InstrumentId")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ItemTexts")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("LicenceHolder")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("LoadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LoadedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("LicensedItemTexts");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.OutcomeScore", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AmendReason")
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("Amends")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Answered")
+                    b.Property<int>("PlannedSessions")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("CodeSystem")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("EffectiveAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InstrumentId")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Interpretation")
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("LinkId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("MeasurementPoint")
-                        .HasColumnType("text");
-
-                    b.Property<string>("NotScoredBecause")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -530,142 +416,110 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<double?>("Score")
-                        .HasColumnType("double precision");
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
+                    b.Property<string>("Text")
+                        .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.Property<string>("VoidedBy")
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WitnessedBy")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CourseId", "MeasurementPoint");
+                    b.HasIndex("ScreeningId");
 
-                    b.HasIndex("PatientId", "RecordedAt");
+                    b.HasIndex("PatientId", "Therapy", "RecordedAt");
 
-                    b.HasIndex("PatientId", "InstrumentId", "EffectiveAt");
-
-                    b.ToTable("OutcomeScores");
+                    b.ToTable("Consents");
                 });
 
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.QuestionnaireLink", b =>
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Instruments")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("MeasurementPoint")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("QuestionnaireLinks");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.SurgeryEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AmendReason")
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("Amends")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CourseId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
-                    b.Property<bool>("JointReplacement")
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EffectiveVerdict")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("EvidenceAcknowledged")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Procedure")
+                    b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("RuleSetVersion")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("SupersededAt")
+                    b.Property<DateTime>("ScreenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("VoidReason")
+                    b.Property<string>("ScreenedBy")
+                        .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.Property<string>("VoidedBy")
+                    b.Property<string>("Verdict")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId", "RecordedAt");
+                    b.HasIndex("PatientId", "Therapy", "ScreenedAt");
 
-                    b.ToTable("SurgeryEvents");
+                    b.ToTable("Screenings");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Patients.AllergyEntry", b =>
@@ -1316,40 +1170,60 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>
-                {
-                    b.HasOne("RegenClinic.Domain.Plans.TreatmentCourse", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.OutcomeScore", b =>
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
                 {
                     b.HasOne("RegenClinic.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("RegenClinic.Domain.Eligibility.ScreeningRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.QuestionnaireLink", b =>
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
                 {
                     b.HasOne("RegenClinic.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.SurgeryEvent", b =>
-                {
-                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.OwnsMany("RegenClinic.Domain.Eligibility.OverrideEntry", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ScreeningRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("Physician")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("ScreeningRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Screenings");
+
+                            b1
+                                .ToJson("Overrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScreeningRecordId");
+                        });
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Patients.AllergyEntry", b =>

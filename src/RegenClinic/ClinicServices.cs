@@ -53,6 +53,7 @@ public static class ClinicServices
         services.AddScoped<ViewPatientOutcomes>();
         services.AddScoped<AnalyseOutcomes>();
         services.AddScoped<LoadLicensedItemText>();
+        services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
         return services;
     }

@@ -149,3 +149,25 @@ TEXT = {
  'outcomes.link-unknown': ('This link is not valid.', 'Deze link is niet geldig.'),
  'outcomes.point-completed': ('This measurement point has already been completed.', 'Dit meetmoment is al ingevuld.'),
 }
+TEXT.update({
+ 'Plan outcome measurements': 'Uitkomstmetingen plannen',
+ 'Measured at baseline, every N sessions, at the end of the course and 3, 6 and 12 months after it.':
+     'Gemeten bij aanvang, elke N sessies, aan het einde van de kuur en 3, 6 en 12 maanden daarna.',
+ 'Condition group (for analytics)': 'Aandoeningsgroep (voor analyse)',
+ 'Measure every N sessions': 'Meten elke N sessies',
+ 'Save plan': 'Plan opslaan',
+ 'Choose a course first.': 'Kies eerst een kuur.',
+ 'Enter a whole number of sessions.': 'Vul een heel aantal sessies in.',
+ 'Record a joint replacement or surgery': 'Gewrichtsvervanging of operatie vastleggen',
+ 'Date of surgery': 'Datum van de operatie',
+ 'Procedure': 'Ingreep',
+ 'Joint replacement': 'Gewrichtsvervanging',
+ 'Save': 'Opslaan',
+ 'Measurement plans': 'Meetplannen',
+ 'Course': 'Kuur',
+ 'Measurement points': 'Meetmomenten',
+ 'No measurement plan.': 'Geen meetplan.',
+ 'Plan measurements': 'Metingen plannen',
+ 'Record surgery': 'Operatie vastleggen',
+ 'Joint replacement or surgery': 'Gewrichtsvervanging of operatie',
+})

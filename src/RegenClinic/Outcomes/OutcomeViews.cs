@@ -27,5 +27,11 @@ public sealed record StagePoint(LocalDate Date, string ScaleId, string Stage, st
 
 public sealed record StageTimeline(StageScale Scale, StageCourse Course, IReadOnlyList<StagePoint> Points);
 
+/// <summary>A course of the patient and, when it has one, its measurement plan with each point's status today.</summary>
+public sealed record CourseOutcomePlan(Guid CourseId, string Therapy, string Status, LocalDate? Start, string? Condition, IReadOnlyList<string> Instruments,
+    IReadOnlyList<(MeasurementPoint Point, MeasurementStatus Status)> Points);
+
+public sealed record SurgeryView(LocalDate Date, string Procedure, bool JointReplacement);
+
 public sealed record PatientOutcomes(IReadOnlyList<MeasureSeries> Measures, IReadOnlyList<LocalDate> Sessions, IReadOnlyList<StageTimeline> Stages,
-    IReadOnlyList<OutcomeScoreView> NotScored);
+    IReadOnlyList<OutcomeScoreView> NotScored, IReadOnlyList<CourseOutcomePlan> Courses, IReadOnlyList<SurgeryView> Surgeries);

@@ -37,7 +37,27 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
             .OrderBy(m => Instruments.All.ToList().IndexOf(m.Instrument)).ToArray();
         var notScored = scores.Where(s => s.Score is null).Select(s => s.ToView(time)).ToArray();
 
-        return new PatientOutcomes(measures, sessions, await StagesAsync(patientId, ct), notScored);
+        var surgeries = await db.SurgeryEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.VoidedAt == null && e.SupersededAt == null)
+            .OrderBy(e => e.Date).Select(e => new SurgeryView(e.Date, e.Procedure, e.JointReplacement)).ToListAsync(ct);
+        return new PatientOutcomes(measures, sessions, await StagesAsync(patientId, ct), notScored, await CoursesAsync(patientId, scores, ct), surgeries);
+    }
+
+    private async Task<IReadOnlyList<CourseOutcomePlan>> CoursesAsync(Guid patientId, IReadOnlyList<Domain.Outcomes.Records.OutcomeScore> scores, CancellationToken ct)
+    {
+        var courses = await db.Courses.AsNoTracking().Where(c => c.PatientId == patientId).OrderByDescending(c => c.EarliestStart).ToListAsync(ct);
+        if (courses.Count == 0) return [];
+        var ids = courses.Select(c => c.Id).ToArray();
+        var plans = await db.MeasurementPlans.AsNoTracking().Where(p => ids.Contains(p.CourseId)).ToDictionaryAsync(p => p.CourseId, ct);
+        var sessions = await CourseSessions.SessionDatesAsync(db, time, ids, ct);
+        return courses.Select(c =>
+        {
+            var dates = CourseSessions.Dates(c, sessions.GetValueOrDefault(c.Id, []));
+            if (!plans.TryGetValue(c.Id, out var plan))
+                return new CourseOutcomePlan(c.Id, c.Therapy, c.Status.ToString(), dates.Start, null, [], []);
+            var done = scores.Where(s => s.CourseId == c.Id && s.MeasurementPoint is not null).Select(s => s.MeasurementPoint!).ToHashSet(StringComparer.Ordinal);
+            return new CourseOutcomePlan(c.Id, c.Therapy, c.Status.ToString(), dates.Start, plan.Condition, plan.InstrumentIds,
+                plan.Rules.StatusAt(dates, time.Today, done));
+        }).ToArray();
     }
 
     private async Task<IReadOnlyList<StageTimeline>> StagesAsync(Guid patientId, CancellationToken ct)

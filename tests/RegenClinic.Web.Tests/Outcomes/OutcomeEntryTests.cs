@@ -125,4 +125,32 @@ public sealed class OutcomeEntryTests(ClinicAppFactory app) : IClassFixture<Clin
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, analytics.StatusCode);
     }
+
+    [Fact]
+    public async Task PlanAndSurgeryForms_SaveThePlanAndTheEvent()
+    {
+        var (patient, course) = await OutcomeWorld.PlannedPatientAsync(app, "Plan", "test-plan", "unused", withPlan: false);
+        var physician = await app.SignedInAsync("physician@regenclinic.demo");
+        Assert.Contains($"/patients/{patient}/outcomes/plan?course={course}", await physician.GetStringAsync($"/patients/{patient}"), StringComparison.Ordinal);
+
+        var planned = await physician.SubmitFormAsync($"/patients/{patient}/outcomes/plan?course={course}",
+            new() { ["Posted.Condition"] = "Knee-OA", ["Posted.Every"] = "2", ["Posted.Instruments"] = "koos-jr" });
+        var operated = await physician.SubmitFormAsync($"/patients/{patient}/outcomes/surgery?course={course}",
+            new() { ["Posted.Date"] = "2026-01-10", ["Posted.Procedure"] = "Total knee arthroplasty", ["Posted.JointReplacement"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, operated.StatusCode);
+        var db = app.NewDb(out var scope);
+        using (scope)
+        {
+            var plan = await db.MeasurementPlans.SingleAsync(p => p.CourseId == course);
+            Assert.Equal(("knee-oa", "koos-jr", 2), (plan.Condition, plan.Instruments, plan.EveryNSessions));
+            var surgery = await db.SurgeryEvents.SingleAsync(e => e.PatientId == patient);
+            Assert.True(surgery.JointReplacement);
+            Assert.Equal(course, surgery.CourseId);
+        }
+        var chart = await physician.GetStringAsync($"/patients/{patient}");
+        Assert.Contains("Total knee arthroplasty", chart, StringComparison.Ordinal);
+        Assert.Contains("baseline", chart, StringComparison.Ordinal);
+    }
 }

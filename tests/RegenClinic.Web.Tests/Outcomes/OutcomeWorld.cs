@@ -19,7 +19,7 @@ internal static partial class OutcomeWorld
     /// <summary>A patient with an active course of <paramref name="therapy"/> for <paramref name="condition"/>, four sessions
     /// from 60 days ago, and a baseline and end-of-course NRS when given.</summary>
     public static async Task<(Guid PatientId, Guid CourseId)> PlannedPatientAsync(ClinicAppFactory app, string family, string therapy, string condition,
-        double? baselineNrs = null, double? endNrs = null, string language = "en")
+        double? baselineNrs = null, double? endNrs = null, string language = "en", bool withPlan = true)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
@@ -43,7 +43,7 @@ internal static partial class OutcomeWorld
             appointment.AssignToCourse(course.Id, i + 1);
             db.Appointments.Add(appointment);
         }
-        db.MeasurementPlans.Add(CourseMeasurementPlan.Create(course.Id, patient.Id, condition, ["nrs"], 2, "Dr. Test", now));
+        if (withPlan) db.MeasurementPlans.Add(CourseMeasurementPlan.Create(course.Id, patient.Id, condition, ["nrs"], 2, "Dr. Test", now));
         if (baselineNrs is { } b)
             db.OutcomeScores.Add(OutcomeScore.Record(patient.Id, "nrs", [(int)b], time.ToInstant(start + new LocalTime(8, 0)), OutcomeSource.Staff, course.Id, "baseline", null, "test", now));
         if (endNrs is { } e)

@@ -47,7 +47,7 @@ public static class DemoOutcomes
             {
                 // The course starts a few weeks after diagnosis, and long enough ago for at least its end-of-course measurement.
                 var start = onset.PlusDays(random.Next(14, 45));
-                if (start > today.PlusDays(-50)) start = today.PlusDays(-50);
+                if (start > today.PlusDays(-50)) continue;
                 while (start.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) start = start.PlusDays(1);
                 var course = TreatmentCourse.Prescribe(patientId, site.Id, group.Therapy, group.Protocol, group.Sessions,
                     group.EveryDays == 1 ? SessionPattern.Weekdays() : SessionPattern.Interval(group.EveryDays, group.EveryDays + 7),
@@ -83,9 +83,9 @@ public static class DemoOutcomes
                 db.MeasurementPlans.Add(CourseMeasurementPlan.Create(course.Id, patientId, group.Condition, group.Instruments,
                     group.EveryDays == 1 ? 10 : 2, by, now));
 
-                // Baseline on the first session; then end of course and each follow-up that has come round, most returned.
+                // Baseline on the first session; then each later point that has come round, most of them returned.
                 var points = new MeasurementPlan(group.EveryDays == 1 ? 10 : 2).Schedule(new CourseDates(start, end, sessions))
-                    .Where(p => p.Kind != MeasurementPointKind.DuringCourse && p.DueOn <= today).ToArray();
+                    .Where(p => p.DueOn <= today).ToArray();
                 var response = random.NextDouble();
                 foreach (var (point, index) in points.Select((p, i) => (p, i)))
                 {

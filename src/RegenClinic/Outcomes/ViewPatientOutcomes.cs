@@ -12,6 +12,10 @@ namespace RegenClinic.Outcomes;
 /// band, and the ARCO / AAOMS stages over time. A read of patient data, so it is audited.</summary>
 public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTime time)
 {
+    /// <summary>Fits the text width of an A4 page at 96 dpi (about 720 px), so the plot prints without clipping.</summary>
+    public const int PrintWidth = 700;
+    public const int PrintHeight = 400;
+
     public async Task<PatientOutcomes> HandleAsync(Guid patientId, CancellationToken ct = default)
     {
         db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, "Outcomes", patientId.ToString(), patientId, null));
@@ -31,7 +35,8 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
             {
                 var instrument = Instruments.Get(g.Key);
                 var views = g.Select(s => s.ToView(time)).ToArray();
-                var svg = OutcomePlots.MeasureOverTime(instrument, views.Select(v => new MeasuredScore(v.Date, v.Score!.Value)).ToArray(), sessions);
+                var svg = OutcomePlots.MeasureOverTime(instrument, views.Select(v => new MeasuredScore(v.Date, v.Score!.Value)).ToArray(), sessions,
+                    PrintWidth, PrintHeight);
                 return new MeasureSeries(instrument, views, svg);
             })
             .OrderBy(m => Instruments.All.ToList().IndexOf(m.Instrument)).ToArray();

@@ -171,3 +171,7 @@ TEXT.update({
  'Record surgery': 'Operatie vastleggen',
  'Joint replacement or surgery': 'Gewrichtsvervanging of operatie',
 })
+TEXT.update({
+ 'Adverse events are not yet recorded against treatment courses in this build: the adverse-event rate reads 0 until they are, and is not evidence of safety.':
+     'Bijwerkingen worden in deze versie nog niet aan kuren gekoppeld: het bijwerkingencijfer staat op 0 tot dat gebeurt, en is geen bewijs van veiligheid.',
+})

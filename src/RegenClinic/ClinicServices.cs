@@ -8,6 +8,7 @@ using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Eligibility;
+using RegenClinic.Outcomes;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
 using RegenClinic.Staff;
@@ -54,6 +55,15 @@ public static class ClinicServices
         services.AddScoped<PrescribeCourse>();
         services.AddScoped<StartCourse>();
         services.AddScoped<ViewCourses>();
+        services.AddScoped<RecordOutcome>();
+        services.AddScoped<PlanMeasurements>();
+        services.AddScoped<ListDueMeasurements>();
+        services.AddScoped<IssueQuestionnaireLink>();
+        services.AddScoped<AnswerQuestionnaire>();
+        services.AddScoped<ViewPatientOutcomes>();
+        services.AddScoped<AnalyseOutcomes>();
+        services.AddScoped<LoadLicensedItemText>();
+        services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
         return services;
     }

@@ -8,6 +8,7 @@ using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
 using RegenClinic.Web.Eligibility;
+using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -45,6 +46,7 @@ public static class WebSetup
             .AddPolicy(Policies.ClinicalRead, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
             .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -52,7 +54,8 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The query string comes first so that a patient's questionnaire link (/q/{token}?culture=nl) opens in their language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
         services.AddProblemDetails();
@@ -110,6 +113,7 @@ public static class WebSetup
         app.MapPatientEndpoints();
         app.MapCodeEndpoints();
         app.MapScreeningEndpoints();
+        app.MapOutcomeEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Outcomes.Records;
 using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
@@ -29,6 +30,11 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
+    public DbSet<OutcomeScore> OutcomeScores => Set<OutcomeScore>();
+    public DbSet<CourseMeasurementPlan> MeasurementPlans => Set<CourseMeasurementPlan>();
+    public DbSet<QuestionnaireLink> QuestionnaireLinks => Set<QuestionnaireLink>();
+    public DbSet<SurgeryEvent> SurgeryEvents => Set<SurgeryEvent>();
+    public DbSet<LicensedItemTextRecord> LicensedItemTexts => Set<LicensedItemTextRecord>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -99,6 +105,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
+        ConfigureOutcomes(b);
         b.Entity<ScreeningRecord>(e =>
         {
             e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
@@ -127,6 +134,35 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
+    }
+
+    private static void ConfigureOutcomes(ModelBuilder b)
+    {
+        var score = Entry<OutcomeScore>(b);
+        score.Property(x => x.InstrumentId).HasMaxLength(20);
+        score.Property(x => x.CodeSystem).HasMaxLength(100);
+        score.Property(x => x.Code).HasMaxLength(40);
+        score.Property(x => x.Answers).HasMaxLength(200);
+        score.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        score.HasIndex(x => new { x.PatientId, x.InstrumentId, x.EffectiveAt });
+        score.HasIndex(x => new { x.CourseId, x.MeasurementPoint });
+        b.Entity<CourseMeasurementPlan>(e =>
+        {
+            e.HasOne<TreatmentCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.CourseId).IsUnique();
+            e.Property(x => x.Condition).HasMaxLength(40);
+            e.Property(x => x.Instruments).HasMaxLength(200);
+        });
+        b.Entity<QuestionnaireLink>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Instruments).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(5);
+        });
+        Entry<SurgeryEvent>(b);
+        b.Entity<LicensedItemTextRecord>(e => e.Property(x => x.InstrumentId).HasMaxLength(20));
     }
 
     private static EntityTypeBuilder<T> Entry<T>(ModelBuilder b) where T : ChartEntry

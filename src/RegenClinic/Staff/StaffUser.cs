@@ -34,6 +34,8 @@ public static class Policies
     public const string Registration = "registration";
     /// <summary>Screening decisions and overrides, course prescriptions and starts: physicians only.</summary>
     public const string PhysicianDecision = "physician-decision";
+    /// <summary>Clinic outcome analytics (aggregates only, suppressed below 5 patients): physicians, nurses and administrators.</summary>
+    public const string Analytics = "analytics";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

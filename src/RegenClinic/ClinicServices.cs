@@ -6,6 +6,7 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
+using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Staff;
 
@@ -42,6 +43,7 @@ public static class ClinicServices
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
         services.AddScoped<DemoClinic>();
+        services.AddHyperbaric();
         return services;
     }
 }

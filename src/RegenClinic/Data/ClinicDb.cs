@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
@@ -27,6 +28,12 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
+    public DbSet<HbotDailyOrder> HbotDailyOrders => Set<HbotDailyOrder>();
+    public DbSet<HbotProgressNote> HbotProgressNotes => Set<HbotProgressNote>();
+    public DbSet<PreDiveChecklistRecord> PreDiveChecklists => Set<PreDiveChecklistRecord>();
+    public DbSet<HbotDive> HbotDives => Set<HbotDive>();
+    public DbSet<HbotAdverseEventRecord> HbotAdverseEvents => Set<HbotAdverseEventRecord>();
+    public DbSet<ChamberLogEntry> ChamberLog => Set<ChamberLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -94,6 +101,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
+        HyperbaricModel(b);
+
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(x => x.Sequence).IsUnique();
@@ -106,6 +115,41 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
+    }
+
+    private static void HyperbaricModel(ModelBuilder b)
+    {
+        b.Entity<HbotDailyOrder>().HasIndex(x => new { x.CourseId, x.Date }).IsUnique();
+        b.Entity<HbotProgressNote>().HasIndex(x => new { x.CourseId, x.Date });
+        b.Entity<PreDiveChecklistRecord>(e =>
+        {
+            e.Property(x => x.Input).AsJson();
+            e.Property(x => x.Items).AsJson();
+            e.HasIndex(x => new { x.CourseId, x.SessionDate });
+        });
+        b.Entity<HbotDive>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Occupants).AsJson();
+            e.Property(x => x.Events).AsJson();
+            e.Property(x => x.Alarms).AsJson();
+            e.HasIndex(x => new { x.ChamberId, x.Date });
+        });
+        b.Entity<HbotAdverseEventRecord>(e =>
+        {
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Timing).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ONeillGrade).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.CourseId, x.OccurredAt });
+        });
+        b.Entity<ChamberLogEntry>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            // Gap-free numbering per chamber: two writers cannot take the same number.
+            e.HasIndex(x => new { x.ChamberId, x.Sequence }).IsUnique();
+        });
     }
 
     private static EntityTypeBuilder<T> Entry<T>(ModelBuilder b) where T : ChartEntry

@@ -8,6 +8,7 @@ using RegenClinic.Demo;
 using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
+using RegenClinic.Web.Hyperbaric;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -19,7 +20,7 @@ public static class WebSetup
 
     public static IServiceCollection AddClinicWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -44,6 +45,8 @@ public static class WebSetup
             .AddPolicy(Policies.Registration, p => p.RequireRole(Roles.Admin, Roles.Physician, Roles.Nurse, Roles.FrontDesk))
             .AddPolicy(Policies.ClinicalRead, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
+            .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -105,10 +108,11 @@ public static class WebSetup
         app.UseMiddleware<ActorMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
         app.MapCodeEndpoints();
+        app.MapHyperbaricEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -15,7 +15,17 @@ public sealed class ImportTelemetry(ClinicDb db, ClinicActor actor, ClinicTime t
     {
         var dive = await db.HbotDives.FirstOrDefaultAsync(d => d.Id == diveId, ct)
             ?? throw new DomainException("dive.not-found", "No dive with this id.", "diveId");
-        var samples = TelemetryCsv.Parse(csv ?? "");
+        IReadOnlyList<TelemetrySample> samples;
+        try
+        {
+            samples = TelemetryCsv.Parse(csv ?? "");
+        }
+        catch (DomainException ex)
+        {
+            // Same code and "line N:" message; the field is the upload, so the form shows it beside the file.
+            throw new DomainException(ex.Code, ex.Message, "telemetry");
+        }
+
         if (samples.Count < 2) throw new DomainException("telemetry.incomplete", "The telemetry holds fewer than two samples.", "telemetry");
         var table = TreatmentTables.Get(dive.TableId);
         var chamber = await db.Chambers.FirstAsync(c => c.Id == dive.ChamberId, ct);

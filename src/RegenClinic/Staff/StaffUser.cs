@@ -32,6 +32,10 @@ public static class Policies
     public const string ClinicalWrite = "clinical-write";
     /// <summary>Registering patients and editing demographics: front desk, nurses, physicians.</summary>
     public const string Registration = "registration";
+    /// <summary>HBOT prescriptions, daily orders, progress notes, checklist overrides, clearing a paused course: physicians.</summary>
+    public const string HbotPhysician = "hbot-physician";
+    /// <summary>Pre-dive checklist, dive log, adverse events at the chamber side: chamber operators, nurses, physicians.</summary>
+    public const string ChamberOperations = "chamber-operations";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

@@ -46,6 +46,9 @@ public sealed class StartDive(ClinicDb db, ClinicActor actor, ClinicTime time)
         }
         else
         {
+            // One dive at a time per chamber: a planned or running dive must surface before the next is planned.
+            if (await db.HbotDives.AnyAsync(d => d.ChamberId == chamber.Id && d.Status != DiveStatus.Surfaced, ct))
+                throw new DomainException("chamber.busy", $"{chamber.Name} has a dive planned or under way; join it (multiplace) or wait until it surfaces.", "chamberId");
             dive = HbotDive.Plan(chamber.Id, chamber.Kind, chamber.Seats, table, time.Today, actor.Name, request.Attendant, occupant, time.Now);
             db.HbotDives.Add(dive);
         }

@@ -8,9 +8,11 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
+        root.Add(Data.DbCommand.Create(context));
         root.Add(Outcomes.ScoreCommand.Create(context));
         root.Add(Hyperbaric.OxygenDoseCommand.Create(context));
         root.Add(Hyperbaric.ChamberCommand.Create(context));
+        root.Add(Eligibility.ScreenCommand.Create(context));
         return root;
     }
 

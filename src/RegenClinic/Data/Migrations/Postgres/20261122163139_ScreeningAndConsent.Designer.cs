@@ -13,8 +13,8 @@ using RegenClinic.Data;
 namespace RegenClinic.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClinicDb))]
-    [Migration("20261122162954_Hyperbaric")]
-    partial class Hyperbaric
+    [Migration("20261122163139_ScreeningAndConsent")]
+    partial class ScreeningAndConsent
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -393,267 +393,21 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.ChamberLogEntry", b =>
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("By")
+                    b.Property<string>("Language")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("ChamberId")
+                    b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("CycleCount")
+                    b.Property<int>("PlannedSessions")
                         .HasColumnType("integer");
-
-                    b.Property<Guid?>("DiveId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChamberId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("ChamberLog");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.HbotAdverseEventRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ActionTaken")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ClearanceReason")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("ClearedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClearedBy")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DiveId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ONeillGrade")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PauseReason")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ReportedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Timing")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId", "OccurredAt");
-
-                    b.ToTable("HbotAdverseEvents");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.HbotDailyOrder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("SignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SignedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("HbotDailyOrders");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.HbotDive", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Alarms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Attendant")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("ChamberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Events")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<double?>("MaxPo2")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Occupants")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Operator")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<double?>("Otu")
-                        .HasColumnType("double precision");
-
-                    b.Property<DateTime>("PlannedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("TableId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Telemetry")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChamberId", "Date");
-
-                    b.ToTable("HbotDives");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.HbotProgressNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("WrittenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("WrittenBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId", "Date");
-
-                    b.ToTable("HbotProgressNotes");
-                });
-
-            modelBuilder.Entity("RegenClinic.Domain.Hyperbaric.PreDiveChecklistRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("CanPressurise")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("CourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DiveId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Input")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -662,17 +416,110 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateOnly>("SessionDate")
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("SessionNumber")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WitnessedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CourseId", "SessionDate");
+                    b.HasIndex("ScreeningId");
 
-                    b.ToTable("PreDiveChecklists");
+                    b.HasIndex("PatientId", "Therapy", "RecordedAt");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EffectiveVerdict")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("EvidenceAcknowledged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Therapy", "ScreenedAt");
+
+                    b.ToTable("Screenings");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Patients.AllergyEntry", b =>
@@ -1321,6 +1168,62 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RegenClinic.Domain.Eligibility.ScreeningRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Eligibility.ScreeningRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("RegenClinic.Domain.Eligibility.OverrideEntry", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ScreeningRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("Physician")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("ScreeningRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Screenings");
+
+                            b1
+                                .ToJson("Overrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScreeningRecordId");
+                        });
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Patients.AllergyEntry", b =>

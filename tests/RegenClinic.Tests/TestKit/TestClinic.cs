@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+using RegenClinic.Audit;
+using RegenClinic.Data;
+
+namespace RegenClinic.Tests.TestKit;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>
+/// A world of its own for one test: the clinic's services on a fresh database (SQLite in memory, kept open; or a new
+/// PostgreSQL database on the server test.sh started), a FakeClock and a named test actor.
+/// </summary>
+public sealed class TestClinic : IAsyncDisposable
+{
+    public static readonly Instant Start = Instant.FromUtc(2027, 1, 4, 8, 0);
+    private readonly ServiceProvider services;
+    private readonly SqliteConnection? keepAlive;
+    private readonly string? postgresDatabase;
+    private readonly string? postgresAdmin;
+
+    private TestClinic(ServiceProvider services, FakeClock clock, SqliteConnection? keepAlive, string? postgresDatabase, string? postgresAdmin)
+    {
+        this.services = services;
+        Clock = clock;
+        this.keepAlive = keepAlive;
+        this.postgresDatabase = postgresDatabase;
+        this.postgresAdmin = postgresAdmin;
+    }
+
+    public FakeClock Clock { get; }
+    public IServiceProvider Services => services;
+
+    /// <summary>SQLite always; PostgreSQL whenever test.sh has started a server (REGENCLINIC_TEST_POSTGRES).</summary>
+    public static TheoryData<Provider> Providers()
+    {
+        var data = new TheoryData<Provider> { Provider.Sqlite };
+        if (Environment.GetEnvironmentVariable("REGENCLINIC_TEST_POSTGRES") is { Length: > 0 }) data.Add(Provider.Postgres);
+        return data;
+    }
+
+    public static async Task<TestClinic> CreateAsync(Provider provider)
+    {
+        SqliteConnection? keepAlive = null;
+        string? database = null, admin = null;
+        string connection;
+        if (provider == Provider.Sqlite)
+        {
+            connection = $"Data Source=file:rc-{Guid.NewGuid():N}?mode=memory&cache=shared";
+            keepAlive = new SqliteConnection(connection);
+            await keepAlive.OpenAsync();
+        }
+        else
+        {
+            admin = Environment.GetEnvironmentVariable("REGENCLINIC_TEST_POSTGRES")!;
+            if (admin == "unavailable") throw new InvalidOperationException("test.sh could not start PostgreSQL; see its output.");
+            database = $"rc_test_{Guid.NewGuid():N}";
+            await using (var conn = new NpgsqlConnection(admin))
+            {
+                await conn.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", conn);
+                await create.ExecuteNonQueryAsync();
+            }
+            connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ToString();
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connection,
+            ["Clinic:TimeZone"] = "Europe/Amsterdam",
+        }).Build();
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddClinic(configuration, Path.GetTempPath());
+        var clock = new FakeClock(Start);
+        collection.AddSingleton<IClock>(clock);
+        var built = new TestClinic(collection.BuildServiceProvider(), clock, keepAlive, database, admin);
+        await using var scope = built.services.CreateAsyncScope();
+        await ClinicDbSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClinicDb>());
+        return built;
+    }
+
+    /// <summary>A scope acting as <paramref name="actor"/>: resolve use cases from it, one scope per request.</summary>
+    public AsyncServiceScope Scope(string actor = "test@regenclinic.test")
+    {
+        var scope = services.CreateAsyncScope();
+        var a = scope.ServiceProvider.GetRequiredService<ClinicActor>();
+        a.UserId = actor;
+        a.Name = actor;
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        if (keepAlive is not null) await keepAlive.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(postgresAdmin);
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -6,11 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
-<<<<<<< HEAD
 using RegenClinic.Domain.Hyperbaric;
-=======
 using RegenClinic.Domain.Eligibility;
->>>>>>> main
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
@@ -32,17 +29,14 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
-<<<<<<< HEAD
     public DbSet<HbotDailyOrder> HbotDailyOrders => Set<HbotDailyOrder>();
     public DbSet<HbotProgressNote> HbotProgressNotes => Set<HbotProgressNote>();
     public DbSet<PreDiveChecklistRecord> PreDiveChecklists => Set<PreDiveChecklistRecord>();
     public DbSet<HbotDive> HbotDives => Set<HbotDive>();
     public DbSet<HbotAdverseEventRecord> HbotAdverseEvents => Set<HbotAdverseEventRecord>();
     public DbSet<ChamberLogEntry> ChamberLog => Set<ChamberLogEntry>();
-=======
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
->>>>>>> main
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -110,9 +104,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
-<<<<<<< HEAD
         HyperbaricModel(b);
-=======
         b.Entity<ScreeningRecord>(e =>
         {
             e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
@@ -128,7 +120,6 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.PatientId, x.Therapy, x.RecordedAt });
         });
->>>>>>> main
 
         b.Entity<AuditEntry>(e =>
         {

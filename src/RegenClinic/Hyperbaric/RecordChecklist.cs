@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
+using NodaTime;
 using RegenClinic.Domain.Common;
+using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Patients;
 
@@ -32,13 +34,27 @@ public sealed class RecordChecklist(ClinicDb db, ClinicActor actor, ClinicTime t
         Vitals? vitals = entry is { Systolic: { } sys, Diastolic: { } dia, HeartRate: { } hr, SpO2: { } spo2 }
             ? new Vitals(sys, dia, hr, spo2, entry.VitalsAcceptable)
             : null;
+        var consent = course.ConsentId is not null || entry.ConsentSeen
+            || await db.Consents.AnyAsync(c => c.PatientId == course.PatientId && c.Therapy == HbotCourses.Therapy && c.Status == ConsentStatus.Signed, ct);
         var input = new PreDiveChecklistInput(today, vitals, entry.TemperatureCelsius, entry.EarsAndSinusesClear, diabetic, entry.GlucoseMgPerDl,
-            entry.ProhibitedFound, entry.CottonGarments, course.ConsentId is not null || entry.ConsentSeen, orderSigned, done, course.Sessions,
-            entry.ScreeningClean is { } clean ? new ScreeningRerun(today, clean, Require.OptionalText(entry.ScreeningSummary, "screeningSummary", 500)) : null);
+            entry.ProhibitedFound, entry.CottonGarments, consent, orderSigned, done, course.Sessions,
+            await StoredScreeningAsync(course.PatientId, today, ct)
+            ?? (entry.ScreeningClean is { } clean ? new ScreeningRerun(today, clean, Require.OptionalText(entry.ScreeningSummary, "screeningSummary", 500)) : null));
         var record = PreDiveChecklistRecord.Record(course.Id, course.PatientId, input, settings.Checklist, actor.Name, time.Now);
         db.PreDiveChecklists.Add(record);
         await db.SaveChangesAsync(ct);
         return record.Id;
+    }
+
+    /// <summary>Today's stored hbot screening (the screening engine's record), when one was run: it outranks the nurse's
+    /// confirmation. Clean means the verdict in force (after any physician override) lets the course go ahead.</summary>
+    private async Task<ScreeningRerun?> StoredScreeningAsync(Guid patientId, LocalDate today, CancellationToken ct)
+    {
+        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == patientId && s.Therapy == HbotCourses.Therapy && s.Date == today)
+            .OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
+        if (latest is null) return null;
+        var verdict = latest.EffectiveVerdict ?? latest.Verdict;
+        return new ScreeningRerun(today, verdict is "eligible" or "eligible-with-precautions", $"screening {verdict} ({latest.RuleSetVersion})");
     }
 
     /// <summary>ICD-10-CM E08–E13: the diabetes mellitus categories; a current, active entry makes the glucose item apply.</summary>

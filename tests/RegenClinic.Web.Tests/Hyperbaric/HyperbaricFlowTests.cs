@@ -46,6 +46,9 @@ public sealed class HyperbaricFlowTests(ClinicAppFactory app) : IClassFixture<Cl
         Assert.Contains("Operator signature", sheet, StringComparison.Ordinal);
         var coursePage = await physician.GetStringAsync($"/hyperbaric/courses/{course}");
         Assert.Contains("1 of 20 done", coursePage, StringComparison.Ordinal);
+        var chart = await physician.GetStringAsync($"/patients/{patient}");
+        Assert.Contains("id=\"hbot-section\"", chart, StringComparison.Ordinal);
+        Assert.Contains("1 of 20 done", chart, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -304,6 +307,39 @@ public sealed class HyperbaricFlowTests(ClinicAppFactory app) : IClassFixture<Cl
             Assert.Equal("StatusChanged:Status OutOfService: Door seal leak at 2.0 ATA", string.Join("|", log.Select(l => $"{l.Kind}:{l.Text}")));
             Assert.False(await db.HbotDives.AnyAsync(d => d.ChamberId == chamber));
         }
+    }
+
+    [Theory]
+    [InlineData("23.5", false)]
+    [InlineData("23.6", true)]
+    public async Task MultiplaceDive_TwoOccupantsAndAnO2Reading_LogsBothAndAlarmsAboveTheLimit(string o2, bool alarm)
+    {
+        var physician = await app.SignedInAsync(HbotFlow.Physician);
+        var chamber = await app.NewChamberAsync($"Test multi O2 {o2}", Domain.Clinic.ChamberKind.Multiplace);
+        var operatorClient = await app.SignedInAsync(HbotFlow.Operator);
+        var first = await operatorClient.ChecklistAsync(await physician.PrescribedCourseAsync(await physician.NewPatientAsync("Eerste")), HbotFlow.PassingChecklist());
+        var second = await operatorClient.ChecklistAsync(await physician.PrescribedCourseAsync(await physician.NewPatientAsync("Tweede")), HbotFlow.PassingChecklist());
+        var dive = await operatorClient.StartDiveAsync(first, chamber, attendant: "Nurse Bakker");
+        var joined = await operatorClient.SubmitNamedFormAsync($"/hyperbaric/checklists/{second}", "start-dive", new()
+        {
+            ["StartForm.ChamberId"] = chamber.ToString(), ["StartForm.JoinDiveId"] = dive.ToString(),
+        });
+        Assert.Equal(dive, HbotFlow.IdFromLocation(joined, "/hyperbaric/dives/"));
+        await operatorClient.TapAsync(dive, "CompressionStart");
+
+        var reading = await operatorClient.SubmitNamedFormAsync($"/hyperbaric/dives/{dive}", "chamber-o2", new() { ["O2Form.Percent"] = o2 });
+
+        Assert.Equal(HttpStatusCode.Redirect, reading.StatusCode);
+        var db = app.NewDb(out var scope);
+        using (scope)
+        {
+            var stored = await db.HbotDives.SingleAsync(d => d.Id == dive);
+            Assert.Equal(2, stored.Occupants.Count);
+            Assert.Equal("Nurse Bakker", stored.Attendant);
+            Assert.Equal(alarm, stored.Alarms.Any(a => a.Kind == ChamberAlarmKind.OxygenEnriched));
+        }
+        var page = await operatorClient.GetStringAsync($"/hyperbaric/dives/{dive}");
+        Assert.Equal(alarm, page.Contains("Oxygen-enriched atmosphere", StringComparison.Ordinal));
     }
 
     private static string Simulated(TreatmentTable table, Domain.Hyperbaric.ChamberKind kind, SimulatedFaults faults)

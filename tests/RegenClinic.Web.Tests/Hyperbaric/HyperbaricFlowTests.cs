@@ -22,6 +22,8 @@ public sealed class HyperbaricFlowTests(ClinicAppFactory app) : IClassFixture<Cl
 
         var checklist = await operatorClient.ChecklistAsync(course, HbotFlow.PassingChecklist());
         var dive = await operatorClient.StartDiveAsync(checklist, chamber);
+        // CNS risk by the table's pressure (Heyboer 2014: ~15/10,000 at 2.4–2.5 ATA), shown before any O2 is breathed.
+        Assert.Contains("PO2 2.4-2.5 ATA: about 15 seizures per 10,000", await operatorClient.GetStringAsync($"/hyperbaric/dives/{dive}"), StringComparison.Ordinal);
         foreach (var phase in new[] { "CompressionStart", "AtPressure", "OxygenPeriodStart", "AirBreakStart", "OxygenPeriodStart", "DecompressionStart", "Surface" })
         {
             Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.TapAsync(dive, phase)).StatusCode);

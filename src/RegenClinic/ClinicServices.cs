@@ -9,6 +9,7 @@ using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Eligibility;
 using RegenClinic.Outcomes;
+using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
 using RegenClinic.Staff;
@@ -65,6 +66,7 @@ public static class ClinicServices
         services.AddScoped<LoadLicensedItemText>();
         services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
+        services.AddHyperbaric();
         return services;
     }
 }

@@ -48,6 +48,7 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             await SeedStaffAsync(site, ct);
             await SeedPatientsAsync(site, patients, seed, progress, ct);
             await DemoOutcomes.SeedAsync(db, time, seed, ct);
+            await DemoHyperbaric.SeedAsync(db, time, ct);
         }
         finally
         {

@@ -16,6 +16,11 @@ for path in sorted(glob.glob(os.path.join(here, "text", "*.py"))):
     spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    folded = {}
+    for key in module.TEXT:
+        if key.lower() in folded:
+            raise SystemExit(f"{path}: keys '{folded[key.lower()]}' and '{key}' differ only by case; resource names are case-insensitive")
+        folded[key.lower()] = key
     for suffix, pick in (("", 0), (".nl", 1)):
         rows = []
         for key, value in sorted(module.TEXT.items()):

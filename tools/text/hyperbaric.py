@@ -150,7 +150,6 @@ TEXT = {
  'attendant {0}': 'begeleider {0}',
  'blocked': 'geblokkeerd',
  'cleared by {0}: {1}': 'vrijgegeven door {0}: {1}',
- 'dive sheet': 'duikblad',
  'occupant(s)': 'inzittende(n)',
  'operator {0}': 'operator {0}',
  'overridden by {0}: {1}': 'overruled door {0}: {1}',

@@ -6,6 +6,7 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
+using RegenClinic.Injections;
 using RegenClinic.Patients;
 using RegenClinic.Staff;
 
@@ -41,6 +42,19 @@ public static class ClinicServices
         services.AddScoped<TodayAtClinic>();
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<ListPresets>();
+        services.AddScoped<CopyPreset>();
+        services.AddScoped<EditPreset>();
+        services.AddScoped<RetirePreset>();
+        services.AddScoped<PrescribeFromPreset>();
+        services.AddScoped<ChartProcedure>();
+        services.AddScoped<VoidProcedure>();
+        services.AddScoped<ViewCourse>();
+        services.AddScoped<ListFollowUps>();
+        services.AddScoped<CompleteFollowUp>();
+        services.AddScoped<RecordAdverseEvent>();
+        services.AddScoped<LogRoomAirCheck>();
+        services.AddScoped<ViewTreatmentTimeline>();
         services.AddScoped<DemoClinic>();
         return services;
     }

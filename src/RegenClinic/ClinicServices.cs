@@ -49,6 +49,7 @@ public static class ClinicServices
         services.AddScoped<PrescribeFromPreset>();
         services.AddScoped<ChartProcedure>();
         services.AddScoped<VoidProcedure>();
+        services.AddScoped<OpenProcedure>();
         services.AddScoped<ViewCourse>();
         services.AddScoped<ListFollowUps>();
         services.AddScoped<CompleteFollowUp>();

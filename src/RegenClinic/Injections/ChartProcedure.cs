@@ -64,13 +64,12 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
         findings.AddRange(await SessionFindingsAsync(course, date, previous, ct));
 
         var offered = request.Overrides.Where(o => !string.IsNullOrWhiteSpace(o.Reason)).ToList();
-        if (offered.Count > 0 && !actorIsPhysician)
-            throw new DomainException("procedure.override.physician-only", "Only a physician may override a limit.", "override");
-        var tooShort = offered.Where(o => o.Reason.Trim().Length < MinimumOverrideReasonLength).Select(o => o.FindingCode).ToList();
-        var overrides = offered.Where(o => !tooShort.Contains(o.FindingCode))
+        // Only a physician overrides a limit: anyone else's override is rejected and resolves nothing.
+        var refused = offered.Where(o => !actorIsPhysician || o.Reason.Trim().Length < MinimumOverrideReasonLength).Select(o => o.FindingCode).ToList();
+        var overrides = offered.Where(o => !refused.Contains(o.FindingCode))
             .Select(o => new PhysicianOverride(o.FindingCode, actor.Name, o.Reason.Trim())).ToList();
         var review = FindingReview.Evaluate(findings, overrides);
-        var rejected = review.RejectedOverrides.Concat(tooShort).Distinct().ToList();
+        var rejected = review.RejectedOverrides.Concat(refused).Distinct().ToList();
         if (!review.CanSave || rejected.Count > 0) return new(null, [], findings, review.Unresolved, rejected);
 
         var now = time.Now;

@@ -19,8 +19,9 @@ public class ChartingInput
     public string? PerformedDate { get; set; }
     public string? PerformedTime { get; set; }
     public string? AmendReason { get; set; }
-    public List<string?> OverrideCodes { get; set; } = [];
-    public List<string?> OverrideReasons { get; set; } = [];
+    // The form mapper sets a list that was not posted to null; an empty list is what it means.
+    public List<string?> OverrideCodes { get; set => field = value ?? []; } = [];
+    public List<string?> OverrideReasons { get; set => field = value ?? []; } = [];
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("RegenClinic: clinic operations from the command line");
+        root.Add(Data.DbCommand.Create(context));
         root.Add(Outcomes.ScoreCommand.Create(context));
         root.Add(Hyperbaric.OxygenDoseCommand.Create(context));
         root.Add(Hyperbaric.ChamberCommand.Create(context));

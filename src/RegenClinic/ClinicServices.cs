@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class ClinicServices
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<ClinicTime>();
         services.AddClinicDb(DatabaseOptions.From(configuration, contentRoot));
+        // Keys in the database: several app instances share them, and cookies survive a restart.
+        services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 12;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using RegenClinic.Audit;
@@ -55,7 +54,6 @@ public static class WebSetup
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

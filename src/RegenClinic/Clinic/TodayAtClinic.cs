@@ -10,7 +10,8 @@ public sealed record SessionToday(Guid AppointmentId, Guid PatientId, string Pat
 
 public sealed record PatientAlert(Guid PatientId, string PatientName, RiskFlag Flag);
 
-public sealed record DayView(LocalDate Date, IReadOnlyList<SessionToday> Sessions, IReadOnlyList<PatientAlert> Alerts);
+/// <summary>The day shown: today, or when nothing is booked today (a weekend), the next day that has sessions.</summary>
+public sealed record DayView(LocalDate Date, bool IsToday, IReadOnlyList<SessionToday> Sessions, IReadOnlyList<PatientAlert> Alerts);
 
 /// <summary>The dashboard: today's booked sessions and, for clinical roles, the risk flags of the patients coming in.</summary>
 public sealed class TodayAtClinic(ClinicDb db, ClinicTime time)
@@ -18,8 +19,18 @@ public sealed class TodayAtClinic(ClinicDb db, ClinicTime time)
     public async Task<DayView> HandleAsync(bool includeAlerts, CancellationToken ct = default)
     {
         var today = time.Today;
-        var dayStart = time.ToInstant(today.AtMidnight());
-        var dayEnd = time.ToInstant(today.PlusDays(1).AtMidnight());
+        var day = today;
+        var horizon = time.ToInstant(today.PlusDays(15).AtMidnight());
+        var todayStart = time.ToInstant(today.AtMidnight());
+        var todayEnd = time.ToInstant(today.PlusDays(1).AtMidnight());
+        if (!await db.Appointments.AnyAsync(a => a.Start >= todayStart && a.Start < todayEnd && a.Status != AppointmentStatus.Cancelled, ct))
+        {
+            var next = await db.Appointments.Where(a => a.Start >= todayEnd && a.Start < horizon && a.Status != AppointmentStatus.Cancelled)
+                .OrderBy(a => a.Start).Select(a => (Instant?)a.Start).FirstOrDefaultAsync(ct);
+            if (next is { } n) day = time.Local(n).Date;
+        }
+        var dayStart = time.ToInstant(day.AtMidnight());
+        var dayEnd = time.ToInstant(day.PlusDays(1).AtMidnight());
         var rows = await (
             from a in db.Appointments.AsNoTracking()
             where a.Start >= dayStart && a.Start < dayEnd && a.Status != AppointmentStatus.Cancelled
@@ -48,6 +59,6 @@ public sealed class TodayAtClinic(ClinicDb db, ClinicTime time)
                 alerts.AddRange(flags.Select(f => new PatientAlert(s.PatientId, s.PatientName, f)));
             }
         }
-        return new DayView(today, sessions, alerts);
+        return new DayView(day, day == today, sessions, alerts);
     }
 }

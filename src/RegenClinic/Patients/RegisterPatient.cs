@@ -13,22 +13,15 @@ public sealed class RegisterPatient(ClinicDb db, ClinicActor actor, ClinicTime t
     {
         var site = await db.Sites.OrderBy(s => s.Code).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("site.none", "No clinic site is set up.");
-        for (var attempt = 0; ; attempt++)
-        {
-            var patient = Patient.Register(details, await NextRecordNumberAsync(ct), site.Id, actor.Name, time.Now, time.Today);
-            db.Patients.Add(patient);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return patient.ToView(time.Today);
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Two registrations took the same record number; the unique index refused one. Take the next.
-                db.Entry(patient).State = EntityState.Detached;
-                foreach (var e in db.ChangeTracker.Entries<AuditEntry>().ToList()) e.State = EntityState.Detached;
-            }
-        }
+        // The next record number is read and taken under the write lock, so parallel registrations
+        // (two desks, two app instances) cannot take the same one; the unique index is the last line of defence.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAuditChainAsync(ct);
+        var patient = Patient.Register(details, await NextRecordNumberAsync(ct), site.Id, actor.Name, time.Now, time.Today);
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return patient.ToView(time.Today);
     }
 
     private async Task<string> NextRecordNumberAsync(CancellationToken ct)

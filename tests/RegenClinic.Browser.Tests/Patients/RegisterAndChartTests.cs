@@ -9,6 +9,8 @@ public sealed class RegisterAndChartTests(RunningClinic clinic) : IClassFixture<
     public async Task Physician_RegistersPatientAddsConditionAndMedication_SeesThemOnTheChart()
     {
         var page = await clinic.SignedInPageAsync("physician@regenclinic.demo");
+        await Assertions.Expect(page.Locator("#sessions-h")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RunningClinic.ScreenshotPath("dashboard"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Register a patient" }).ClickAsync();

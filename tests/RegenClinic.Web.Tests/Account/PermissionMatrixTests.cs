@@ -17,6 +17,8 @@ public sealed class PermissionMatrixTests(ClinicAppFactory app) : IClassFixture<
             ("/admin/audit", ["admin"]),
             ("/api/patients?q=a", ["admin", "physician", "nurse", "operator", "frontdesk"]),
             ("/openapi/v1.json", ["admin", "physician", "nurse", "operator", "frontdesk"]),
+            ("/api/docs/v1", ["admin", "physician", "nurse", "operator", "frontdesk"]),
+            ("/api/codes/icd10cm?q=M87", ["admin", "physician", "nurse", "operator", "frontdesk"]),
         ];
         string[] roles = ["admin", "physician", "nurse", "operator", "frontdesk"];
         foreach (var (route, allowed) in routes)

@@ -58,6 +58,7 @@ public static class ClinicServices
         services.AddScoped<CompleteFollowUp>();
         services.AddScoped<RecordAdverseEvent>();
         services.AddScoped<LogRoomAirCheck>();
+        services.AddScoped<ListRoomAirChecks>();
         services.AddScoped<ViewTreatmentTimeline>();
         services.AddScoped<DemoClinic>();
         return services;

@@ -13,6 +13,7 @@ public static class CliApp
         root.Add(Hyperbaric.OxygenDoseCommand.Create(context));
         root.Add(Hyperbaric.ChamberCommand.Create(context));
         root.Add(Eligibility.ScreenCommand.Create(context));
+        root.Add(Scheduling.ScheduleCommand.Create(context));
         return root;
     }
 

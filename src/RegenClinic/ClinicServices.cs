@@ -8,7 +8,9 @@ using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Injections;
+using RegenClinic.Eligibility;
 using RegenClinic.Patients;
+using RegenClinic.Plans;
 using RegenClinic.Staff;
 
 namespace RegenClinic;
@@ -60,6 +62,14 @@ public static class ClinicServices
         services.AddScoped<LogRoomAirCheck>();
         services.AddScoped<ListRoomAirChecks>();
         services.AddScoped<ViewTreatmentTimeline>();
+        services.AddScoped<ScreenPatient>();
+        services.AddScoped<ViewScreenings>();
+        services.AddScoped<DecideScreening>();
+        services.AddScoped<GenerateConsent>();
+        services.AddScoped<SignConsent>();
+        services.AddScoped<PrescribeCourse>();
+        services.AddScoped<StartCourse>();
+        services.AddScoped<ViewCourses>();
         services.AddScoped<DemoClinic>();
         return services;
     }

@@ -7,6 +7,7 @@ using RegenClinic.Demo;
 using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
+using RegenClinic.Web.Eligibility;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -45,6 +46,7 @@ public static class WebSetup
             .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
             .AddPolicy(Policies.Prescribe, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Presets, p => p.RequireRole(Roles.Physician, Roles.Admin))
+            .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -109,6 +111,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
         app.MapCodeEndpoints();
+        app.MapScreeningEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -51,6 +51,7 @@ public static class PatientEndpoints
         MapEntry<ObservationDetails>(api, "observations");
         MapEntry<ImagingDetails>(api, "imaging");
         MapEntry<AssessmentDetails>(api, "assessments");
+        MapEntry<ProcedureDetails>(api, "procedures");
 
         api.MapPost("/{id:guid}/{kind}/{entryId:guid}/void", async Task<Results<NoContent, NotFound>> (VoidChartEntry voider, Guid id, string kind, Guid entryId, VoidRequest request, CancellationToken ct) =>
             {
@@ -86,6 +87,7 @@ public static class PatientEndpoints
         "observations" => ChartEntryKind.Observation,
         "imaging" => ChartEntryKind.Imaging,
         "assessments" => ChartEntryKind.Assessment,
+        "procedures" => ChartEntryKind.Procedure,
         _ => null,
     };
 

@@ -27,11 +27,12 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<ObservationEntry> Observations => Set<ObservationEntry>();
     public DbSet<ImagingStudyEntry> ImagingStudies => Set<ImagingStudyEntry>();
     public DbSet<AssessmentEntry> Assessments => Set<AssessmentEntry>();
+    public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
-    public DbSet<ProcedureRecord> Procedures => Set<ProcedureRecord>();
+    public DbSet<ProcedureRecord> ProcedureRecords => Set<ProcedureRecord>();
     public DbSet<ProcedureFollowUp> FollowUps => Set<ProcedureFollowUp>();
     public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
     public DbSet<StoredPreset> Presets => Set<StoredPreset>();
@@ -85,6 +86,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         b.Entity<ObservationEntry>().HasIndex(x => new { x.PatientId, x.LoincCode, x.EffectiveAt });
         Entry<ImagingStudyEntry>(b).Property(x => x.Modality).HasConversion<string>().HasMaxLength(10);
         Entry<AssessmentEntry>(b);
+        Entry<ProcedureEntry>(b);
 
         b.Entity<Appointment>(e =>
         {

@@ -59,8 +59,8 @@ public sealed class DemoInjections(ClinicDb db, ClinicActor actor, ClinicTime ti
         var (now, today) = (time.Now, time.Today);
         var siteId = await db.Patients.Where(p => p.Id == patientId).Select(p => p.SiteId).FirstAsync(ct);
         var result = new ScreeningResult(new TherapyId(therapy), Verdict.Eligible,
-            [new(condition, "demo", new Evidence(EvidenceGrade.MixedRcts, "demo", "demo"), "condition", null, true)], [], "demo");
-        var screening = ScreeningRecord.Store(patientId, result, today.PlusDays(-10), "{}", "{}", By, now);
+            [new(condition, condition.StartsWith("M17", StringComparison.Ordinal) ? "knee-osteoarthritis" : "lumbar-disc-herniation", new Evidence(EvidenceGrade.MixedRcts, "demo", "demo"), "condition", null, true)], [], "demo");
+        var screening = ScreeningRecord.Store(patientId, result, today.PlusDays(-10), Eligibility.ScreeningJson.Write(result), "{}", By, now);
         screening.Decide(result, [], false, By, now);
         var consent = ConsentRecord.Sign(patientId, therapy, screening.Id, "nl", "demo", "Demo consent text.", sessions, "Patient", "Eva Visser",
             today.PlusDays(-9), By, now, today);

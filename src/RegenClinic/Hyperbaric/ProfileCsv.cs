@@ -13,71 +13,21 @@ public static class ProfileCsv
     /// <exception cref="DomainException">Code <c>profile-csv.invalid</c>; the message starts with <c>line N:</c>.</exception>
     public static DiveProfile Read(TextReader reader)
     {
+        var csv = new HeadedCsv(Header, "profile-csv.invalid");
         var points = new List<ProfilePoint>();
-        var lineNumber = 0;
-        var sawHeader = false;
-        while (reader.ReadLine() is { } line)
+        foreach (var (line, fields) in csv.Rows(reader))
         {
-            lineNumber++;
-            if (!sawHeader)
-            {
-                var header = line.TrimStart('\uFEFF').Replace(" ", "", StringComparison.Ordinal).Trim();
-                if (!string.Equals(header, Header, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw Bad(lineNumber, $"header must be '{Header}', found '{line.Trim()}'");
-                }
-
-                sawHeader = true;
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = line.Split(',');
-            if (fields.Length != 3)
-            {
-                throw Bad(lineNumber, $"expected 3 fields (minute,ata,fio2), found {fields.Length}");
-            }
-
-            var minute = Number(fields[0], "minute", lineNumber);
-            var ata = Number(fields[1], "ata", lineNumber);
-            var fio2 = Number(fields[2], "fio2", lineNumber);
-            if (minute < 0)
-            {
-                throw Bad(lineNumber, $"minute {fields[0].Trim()} is negative");
-            }
-
+            var minute = csv.Number(fields[0], "minute", line);
+            var ata = csv.Number(fields[1], "ata", line);
+            var fio2 = csv.Number(fields[2], "fio2", line);
+            if (minute < 0) throw csv.Bad(line, $"minute {fields[0].Trim()} is negative");
             if (points.Count > 0 && minute <= points[^1].Minute)
-            {
-                throw Bad(lineNumber, $"minute {fields[0].Trim()} is not after the previous row's minute {points[^1].Minute.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            if (ata < DiveProfile.MinAta || ata > DiveProfile.MaxAta)
-            {
-                throw Bad(lineNumber, $"ata {fields[1].Trim()} is outside 1.0-6.0");
-            }
-
-            if (fio2 < 0 || fio2 > 1)
-            {
-                throw Bad(lineNumber, $"fio2 {fields[2].Trim()} is outside 0.0-1.0");
-            }
-
+                throw csv.Bad(line, $"minute {fields[0].Trim()} is not after the previous row's minute {points[^1].Minute.ToString(CultureInfo.InvariantCulture)}");
+            if (ata < DiveProfile.MinAta || ata > DiveProfile.MaxAta) throw csv.Bad(line, $"ata {fields[1].Trim()} is outside 1.0-6.0");
+            if (fio2 < 0 || fio2 > 1) throw csv.Bad(line, $"fio2 {fields[2].Trim()} is outside 0.0-1.0");
             points.Add(new ProfilePoint(minute, new Ata(ata), fio2));
         }
-
-        if (!sawHeader)
-        {
-            throw Bad(1, $"empty file: expected the header '{Header}'");
-        }
-
-        if (points.Count == 0)
-        {
-            throw Bad(lineNumber + 1, "no rows after the header");
-        }
-
+        if (points.Count == 0) throw csv.Bad(csv.LastLine + 1, "no rows after the header");
         return new DiveProfile(points);
     }
 
@@ -87,18 +37,4 @@ public static class ProfileCsv
         return Read(reader);
     }
 
-    private static double Number(string field, string name, int lineNumber)
-    {
-        var text = field.Trim();
-        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            throw Bad(lineNumber, $"{name} '{text}' is not a number");
-        }
-
-        return value;
-    }
-
-    private static DomainException Bad(int lineNumber, string problem) =>
-        new("profile-csv.invalid", $"line {lineNumber}: {problem}", "line");
 }

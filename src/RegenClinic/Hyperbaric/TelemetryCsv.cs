@@ -19,67 +19,20 @@ public static class TelemetryCsv
     /// <exception cref="DomainException">Code <c>telemetry-csv.invalid</c>; the message starts with <c>line N:</c>.</exception>
     public static IReadOnlyList<TelemetrySample> Read(TextReader reader)
     {
+        var csv = new HeadedCsv(Header, "telemetry-csv.invalid");
         var samples = new List<TelemetrySample>();
-        var lineNumber = 0;
-        var sawHeader = false;
-        while (reader.ReadLine() is { } line)
+        foreach (var (line, fields) in csv.Rows(reader))
         {
-            lineNumber++;
-            if (!sawHeader)
-            {
-                var header = line.TrimStart('\uFEFF').Replace(" ", "", StringComparison.Ordinal).Trim();
-                if (!string.Equals(header, Header, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw Bad(lineNumber, $"header must be '{Header}', found '{line.Trim()}'");
-                }
-
-                sawHeader = true;
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = line.Split(',');
-            if (fields.Length != 3)
-            {
-                throw Bad(lineNumber, $"expected 3 fields (timestamp,ata,o2pct), found {fields.Length}");
-            }
-
             var parsed = InstantPattern.ExtendedIso.Parse(fields[0].Trim());
-            if (!parsed.Success)
-            {
-                throw Bad(lineNumber, $"timestamp '{fields[0].Trim()}' is not an ISO-8601 UTC instant like 2026-11-22T09:00:00Z");
-            }
-
+            if (!parsed.Success) throw csv.Bad(line, $"timestamp '{fields[0].Trim()}' is not an ISO-8601 UTC instant like 2026-11-22T09:00:00Z");
             var at = parsed.Value;
-            var ata = Number(fields[1], "ata", lineNumber);
-            var o2 = Number(fields[2], "o2pct", lineNumber);
-            if (samples.Count > 0 && at <= samples[^1].At)
-            {
-                throw Bad(lineNumber, $"timestamp {at} is not after the previous sample {samples[^1].At}");
-            }
-
-            if (ata < MinAta || ata > MaxAta)
-            {
-                throw Bad(lineNumber, $"ata {fields[1].Trim()} is outside {MinAta:0.0}-{MaxAta:0.0}");
-            }
-
-            if (o2 < 0 || o2 > 100)
-            {
-                throw Bad(lineNumber, $"o2pct {fields[2].Trim()} is outside 0-100");
-            }
-
+            var ata = csv.Number(fields[1], "ata", line);
+            var o2 = csv.Number(fields[2], "o2pct", line);
+            if (samples.Count > 0 && at <= samples[^1].At) throw csv.Bad(line, $"timestamp {at} is not after the previous sample {samples[^1].At}");
+            if (ata < MinAta || ata > MaxAta) throw csv.Bad(line, $"ata {fields[1].Trim()} is outside {MinAta:0.0}-{MaxAta:0.0}");
+            if (o2 < 0 || o2 > 100) throw csv.Bad(line, $"o2pct {fields[2].Trim()} is outside 0-100");
             samples.Add(new TelemetrySample(at, new Ata(ata), o2));
         }
-
-        if (!sawHeader)
-        {
-            throw Bad(1, $"empty file: expected the header '{Header}'");
-        }
-
         return samples;
     }
 
@@ -99,18 +52,4 @@ public static class TelemetryCsv
         }
     }
 
-    private static double Number(string field, string name, int lineNumber)
-    {
-        var text = field.Trim();
-        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            throw Bad(lineNumber, $"{name} '{text}' is not a number");
-        }
-
-        return value;
-    }
-
-    private static DomainException Bad(int lineNumber, string problem) =>
-        new("telemetry-csv.invalid", $"line {lineNumber}: {problem}", "line");
 }

@@ -55,7 +55,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
         ProcedureRecord? previous = null;
         if (request.Amends is { } amends)
         {
-            previous = await db.Procedures.FirstOrDefaultAsync(p => p.Id == amends && p.CourseId == course.Id, ct)
+            previous = await db.ProcedureRecords.FirstOrDefaultAsync(p => p.Id == amends && p.CourseId == course.Id, ct)
                 ?? throw new DomainException("procedure.not-found", "No such procedure in this course.", "amends");
             Require.Text(request.AmendReason, "amendReason", 500);
         }
@@ -75,7 +75,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
         var now = time.Now;
         var accepted = overrides.Where(o => findings.Any(f => f.Code == o.FindingCode))
             .Select(o => new StoredOverride(o.FindingCode, o.Reason, o.PhysicianId, now));
-        var sessionIndex = previous?.SessionIndex ?? await db.Procedures.CountAsync(p => p.CourseId == course.Id && p.VoidedAt == null && p.SupersededAt == null, ct) + 1;
+        var sessionIndex = previous?.SessionIndex ?? await db.ProcedureRecords.CountAsync(p => p.CourseId == course.Id && p.VoidedAt == null && p.SupersededAt == null, ct) + 1;
         var record = ProcedureRecord.Chart(patient.Id, course.Id, sessionIndex, entered.Family, entered.Therapy, date, request.PerformedAt, actor.Name,
             ProcedureJson.Serialize(entered.Details), entered.OzoneMicrograms, entered.VolumeMl, entered.Summary, entered.LimitsVersion, findings, accepted,
             actor.Name, now);
@@ -88,7 +88,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
             var task = FollowUpTask.Create(record.Id.ToString(), request.PerformedAt, FollowUpKind.Call, FollowUpRule.Default, patient.HomePhysician?.Name);
             db.FollowUps.Add(ProcedureFollowUp.For(patient.Id, task));
         }
-        db.Procedures.Add(record);
+        db.ProcedureRecords.Add(record);
         await db.SaveChangesAsync(ct);
         return new(record.Id, [], findings, [], []);
     }
@@ -167,7 +167,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
     private async Task<List<ProcedureFinding>> SessionFindingsAsync(TreatmentCourse course, LocalDate date, ProcedureRecord? amended, CancellationToken ct)
     {
         var findings = new List<ProcedureFinding>();
-        var current = await db.Procedures.AsNoTracking()
+        var current = await db.ProcedureRecords.AsNoTracking()
             .Where(p => p.CourseId == course.Id && p.VoidedAt == null && p.SupersededAt == null)
             .Select(p => new { p.Id, p.ProcedureDate }).ToListAsync(ct);
         var others = current.Where(p => p.Id != amended?.Id).ToList();

@@ -17,7 +17,7 @@ public sealed class CompleteFollowUp(ClinicDb db, ClinicActor actor, ClinicTime 
             ?? throw new DomainException("follow-up.not-found", "No such follow-up.", "id");
         followUp.Complete(actor.Name, note, time.Now);
         await db.SaveChangesAsync(ct);
-        var courseId = await db.Procedures.Where(p => p.Id == followUp.ProcedureId).Select(p => p.CourseId).FirstAsync(ct);
+        var courseId = await db.ProcedureRecords.Where(p => p.Id == followUp.ProcedureId).Select(p => p.CourseId).FirstAsync(ct);
         return new FollowUpDone(followUp.PatientId, courseId);
     }
 }

@@ -12,7 +12,7 @@ public sealed class OpenProcedure(ClinicDb db, ClinicActor actor, ClinicTime tim
 {
     public async Task<ProcedureRecord> HandleAsync(Guid patientId, Guid procedureId, CancellationToken ct = default)
     {
-        var procedure = await db.Procedures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == procedureId && p.PatientId == patientId, ct)
+        var procedure = await db.ProcedureRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == procedureId && p.PatientId == patientId, ct)
             ?? throw new DomainException("procedure.not-found", "No such procedure on this chart.", "procedureId");
         db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, nameof(ProcedureRecord), procedure.Id.ToString(), patientId, null));
         await db.SaveChangesAsync(ct);

@@ -17,7 +17,7 @@ public sealed class RecordAdverseEvent(ClinicDb db, ClinicActor actor, ClinicTim
 {
     public async Task<Guid> HandleAsync(AdverseEventInput input, CancellationToken ct = default)
     {
-        var procedure = await db.Procedures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProcedureId, ct)
+        var procedure = await db.ProcedureRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProcedureId, ct)
             ?? throw new DomainException("procedure.not-found", "No such procedure.", "procedureId");
         if (AdverseEventCatalog.ForTherapy(procedure.Therapy).All(e => e.Code != input.EventCode))
             throw new DomainException("adverse-event.not-for-therapy", $"'{input.EventCode}' is not an adverse event of {procedure.Therapy}.", "eventCode");

@@ -26,7 +26,7 @@ public sealed class ViewCourse(ClinicDb db, ClinicActor actor, ClinicTime time)
             ?? throw new DomainException("course.not-found", "No such course for this patient.", "courseId");
         var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == patientId, ct);
         var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == course.SiteId, ct);
-        var procedures = await db.Procedures.AsNoTracking().Where(p => p.CourseId == courseId).ToListAsync(ct);
+        var procedures = await db.ProcedureRecords.AsNoTracking().Where(p => p.CourseId == courseId).ToListAsync(ct);
         procedures = [.. procedures.OrderBy(p => p.SessionIndex).ThenBy(p => p.RecordedAt)];
         var ids = procedures.Select(p => p.Id).ToList();
         var followUps = await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.ProcedureId)).ToListAsync(ct);
@@ -65,7 +65,7 @@ public sealed class ListFollowUps(ClinicDb db, ClinicActor actor, ClinicTime tim
             from f in db.FollowUps.AsNoTracking()
             where f.CompletedAt == null
             join p in db.Patients on f.PatientId equals p.Id
-            join r in db.Procedures on f.ProcedureId equals r.Id
+            join r in db.ProcedureRecords on f.ProcedureId equals r.Id
             where r.VoidedAt == null
             orderby f.DueBy
             select new { f, p.FamilyName, p.GivenName }).Take(200).ToListAsync(ct);

@@ -22,7 +22,7 @@ public sealed class ViewTreatmentTimeline(ClinicDb db, ClinicActor actor, Clinic
     public async Task<TreatmentTimeline> HandleAsync(Guid patientId, CancellationToken ct = default)
     {
         var courses = await db.Courses.AsNoTracking().Where(c => c.PatientId == patientId && c.Therapy != "hbot").ToListAsync(ct);
-        var procedures = await db.Procedures.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct);
+        var procedures = await db.ProcedureRecords.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct);
         var events = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId).Select(e => e.ProcedureId).ToListAsync(ct);
         db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, "TreatmentTimeline", patientId.ToString(), patientId, null));
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ public sealed class VoidProcedure(ClinicDb db, ClinicActor actor, ClinicTime tim
 {
     public async Task<Guid> HandleAsync(Guid patientId, Guid procedureId, string reason, CancellationToken ct = default)
     {
-        var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Id == procedureId && p.PatientId == patientId, ct)
+        var procedure = await db.ProcedureRecords.FirstOrDefaultAsync(p => p.Id == procedureId && p.PatientId == patientId, ct)
             ?? throw new DomainException("procedure.not-found", "No such procedure.", "id");
         procedure.Void(actor.Name, reason, time.Now);
         await db.SaveChangesAsync(ct);

@@ -24,6 +24,7 @@ public sealed record ClinicalView(
     IReadOnlyList<ObservationEntry> Observations,
     IReadOnlyList<ImagingStudyEntry> Imaging,
     IReadOnlyList<AssessmentEntry> Assessments,
+    IReadOnlyList<ProcedureEntry> Procedures,
     IReadOnlyList<RiskFlag> RiskFlags,
     IReadOnlyList<TimelineItem> Timeline);
 

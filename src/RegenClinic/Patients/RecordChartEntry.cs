@@ -7,7 +7,7 @@ using RegenClinic.Domain.Patients;
 
 namespace RegenClinic.Patients;
 
-public enum ChartEntryKind { Condition, Medication, Allergy, Observation, Imaging, Assessment }
+public enum ChartEntryKind { Condition, Medication, Allergy, Observation, Imaging, Assessment, Procedure }
 
 /// <summary>Adds a clinical entry, or, with <c>Amends</c> and a reason, its new version; the old version stays, marked superseded.</summary>
 public sealed class RecordChartEntry(ClinicDb db, ClinicActor actor, ClinicTime time)
@@ -25,6 +25,7 @@ public sealed class RecordChartEntry(ClinicDb db, ClinicActor actor, ClinicTime 
             ObservationDetails d => ObservationEntry.Record(patientId, d, actor.Name, now),
             ImagingDetails d => ImagingStudyEntry.Record(patientId, d, actor.Name, now, today),
             AssessmentDetails d => AssessmentEntry.Record(patientId, d, actor.Name, now, today),
+            ProcedureDetails d => ProcedureEntry.Record(patientId, d, actor.Name, now, today),
             _ => throw new ArgumentException($"Unknown chart entry details {details.GetType().Name}.", nameof(details)),
         };
         if (amends is { } previousId)
@@ -56,6 +57,7 @@ public sealed class RecordChartEntry(ClinicDb db, ClinicActor actor, ClinicTime 
         ChartEntryKind.Observation => (ChartEntry?)await db.Observations.FirstOrDefaultAsync(x => x.Id == id, ct),
         ChartEntryKind.Imaging => (ChartEntry?)await db.ImagingStudies.FirstOrDefaultAsync(x => x.Id == id, ct),
         ChartEntryKind.Assessment => (ChartEntry?)await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct),
+        ChartEntryKind.Procedure => (ChartEntry?)await db.Procedures.FirstOrDefaultAsync(x => x.Id == id, ct),
         _ => null,
     } ?? throw new DomainException("entry.not-found", "No such entry.", "id");
 
@@ -66,6 +68,7 @@ public sealed class RecordChartEntry(ClinicDb db, ClinicActor actor, ClinicTime 
         AllergyEntry => ChartEntryKind.Allergy,
         ObservationEntry => ChartEntryKind.Observation,
         ImagingStudyEntry => ChartEntryKind.Imaging,
+        ProcedureEntry => ChartEntryKind.Procedure,
         _ => ChartEntryKind.Assessment,
     };
 }

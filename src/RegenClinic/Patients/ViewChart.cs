@@ -28,17 +28,19 @@ public sealed class ViewChart(ClinicDb db, ClinicActor actor, ClinicTime time)
         var observations = await db.Observations.AsNoTracking().Where(x => x.PatientId == id).OrderByDescending(x => x.EffectiveAt).ToListAsync(ct);
         var imaging = await db.ImagingStudies.AsNoTracking().Where(x => x.PatientId == id).OrderByDescending(x => x.Date).ToListAsync(ct);
         var assessments = await db.Assessments.AsNoTracking().Where(x => x.PatientId == id).OrderByDescending(x => x.Date).ToListAsync(ct);
+        var procedures = await db.Procedures.AsNoTracking().Where(x => x.PatientId == id).OrderByDescending(x => x.Performed).ToListAsync(ct);
 
         var local = (NodaTime.Instant i) => time.Local(i).Date;
         var timeline = conditions.Select(c => new TimelineItem(c.Onset ?? local(c.RecordedAt), "condition", $"{c.Code} {c.Display}", c.Id, c.IsCurrent))
             .Concat(medications.Select(m => new TimelineItem(m.Start ?? local(m.RecordedAt), "medication", $"{m.Display} ({m.AtcCode})", m.Id, m.IsCurrent)))
             .Concat(imaging.Select(i => new TimelineItem(i.Date, "imaging", $"{i.Modality} {i.BodySite}: {i.Finding}", i.Id, i.IsCurrent)))
+            .Concat(procedures.Select(p => new TimelineItem(p.Performed, "procedure", $"{p.Display} ({p.Code})", p.Id, p.IsCurrent)))
             .Concat(assessments.Select(a => new TimelineItem(a.Date, "assessment", a.BaselinePain is { } p ? $"NRS {p}/10" : "assessment", a.Id, a.IsCurrent)))
             .Concat(observations.Where(o => o.Category != ObservationCategory.Survey)
                 .Select(o => new TimelineItem(local(o.EffectiveAt), "observation", $"{o.Display} {o.Value}{o.ValueDisplay} {o.Unit}".TrimEnd(), o.Id, o.IsCurrent)))
             .OrderByDescending(t => t.Date).ToList();
 
-        return new ClinicalView(conditions, medications, allergies, observations, imaging, assessments,
+        return new ClinicalView(conditions, medications, allergies, observations, imaging, assessments, procedures,
             RiskFlags.For(conditions, medications, allergies), timeline);
     }
 }

@@ -36,6 +36,8 @@ public static class Policies
     public const string Prescribe = "prescribe";
     /// <summary>Editing, copying and retiring protocol presets: physicians and admins.</summary>
     public const string Presets = "presets";
+    /// <summary>Screening decisions and overrides, course prescriptions and starts: physicians only.</summary>
+    public const string PhysicianDecision = "physician-decision";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

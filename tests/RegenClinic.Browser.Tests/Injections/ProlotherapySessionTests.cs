@@ -24,8 +24,8 @@ public sealed class ProlotherapySessionTests(RunningClinic clinic) : IClassFixtu
         var patient = await s.GetRequiredService<RegisterPatient>().HandleAsync(new PatientDetails("Prolo", "Paula", new LocalDate(1957, 6, 2), Sex.Female,
             null, null, null, "en", null));
         var result = new ScreeningResult(TherapyId.Prolotherapy, Verdict.Eligible,
-            [new("M17.0", "knee-oa", new Evidence(EvidenceGrade.RctSupported, "Rabago 2013", "test"), "condition", null, true)], [], "test-rules");
-        var screening = ScreeningRecord.Store(patient.Id, result, time.Today, "{}", "{}", "Dr. Test", time.Now);
+            [new("M17.0", "knee-osteoarthritis", new Evidence(EvidenceGrade.RctSupported, "Rabago 2013", "test"), "condition", null, true)], [], "test-rules");
+        var screening = ScreeningRecord.Store(patient.Id, result, time.Today, RegenClinic.Eligibility.ScreeningJson.Write(result), "{}", "Dr. Test", time.Now);
         screening.Decide(result, [], false, "Dr. Test", time.Now);
         var consent = ConsentRecord.Sign(patient.Id, "prolotherapy", screening.Id, "en", "v1", "Consent.", 3, "Paula Prolo", "Eva Visser", time.Today, "nurse",
             time.Now, time.Today);

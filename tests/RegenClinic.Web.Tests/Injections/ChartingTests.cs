@@ -12,7 +12,7 @@ public sealed class ChartingTests(ClinicAppFactory app) : IClassFixture<ClinicAp
     private async Task<List<ProcedureRecord>> ProceduresAsync(Guid courseId)
     {
         var db = app.NewDb(out var scope);
-        using (scope) return await db.Procedures.AsNoTracking().Where(p => p.CourseId == courseId).OrderBy(p => p.RecordedAt).ToListAsync();
+        using (scope) return await db.ProcedureRecords.AsNoTracking().Where(p => p.CourseId == courseId).OrderBy(p => p.RecordedAt).ToListAsync();
     }
 
     [Theory]

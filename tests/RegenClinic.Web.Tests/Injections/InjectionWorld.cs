@@ -30,12 +30,12 @@ public static class InjectionWorld
             new HomePhysician("Dr. Thuis", null, null, null)));
         var (now, today) = (time.Now, time.Today);
         var verdict = state == GateState.ScreeningContraindicated ? Verdict.Contraindicated : Verdict.Eligible;
-        IndicationMatch[] indications = [new("M17.0", "test-indication", new Evidence(EvidenceGrade.RctSupported, "test citation", "test"), "condition", null, true)];
+        IndicationMatch[] indications = [new("M17.0", "knee-osteoarthritis", new Evidence(EvidenceGrade.RctSupported, "test citation", "test"), "condition", null, true)];
         Finding[] findings = state == GateState.ScreeningContraindicated
             ? [new("TEST-ABS-001", FindingKind.AbsoluteContraindication, new LocalizedText("Test contraindication.", "Testcontra-indicatie."), ["test"], "test")]
             : [];
         var result = new ScreeningResult(new TherapyId(therapy), verdict, indications, findings, "test-rules");
-        var screening = ScreeningRecord.Store(patient.Id, result, today.PlusDays(-2), "{}", "{}", "Dr. Test", now);
+        var screening = ScreeningRecord.Store(patient.Id, result, today.PlusDays(-2), RegenClinic.Eligibility.ScreeningJson.Write(result), "{}", "Dr. Test", now);
         if (state != GateState.ScreeningUndecided) screening.Decide(result, [], false, "Dr. Test", now);
         db.Screenings.Add(screening);
         var consent = ConsentRecord.Sign(patient.Id, therapy, screening.Id, "en", "v1", "Consent text.", sessions, "Ina Injectie", "Eva Visser",

@@ -66,7 +66,7 @@ public sealed class UsJurisdictionTests(ClinicAppFactory app) : IClassFixture<Cl
         var db = app.NewDb(out var scope);
         using (scope)
         {
-            var saved = await db.Procedures.SingleAsync(p => p.CourseId == world.CourseId);
+            var saved = await db.ProcedureRecords.SingleAsync(p => p.CourseId == world.CourseId);
             var details = ProcedureJson.CellTherapy(saved);
             Assert.Equal(RegulatoryPathway.Section361HctP, details.Pathway);
             Assert.Equal(8m, saved.TotalVolumeMl);
@@ -93,6 +93,6 @@ public sealed class UsJurisdictionTests(ClinicAppFactory app) : IClassFixture<Cl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("id=\"regulatoryPathway-error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var db = app.NewDb(out var scope);
-        using (scope) Assert.False(await db.Procedures.AnyAsync(p => p.CourseId == world.CourseId));
+        using (scope) Assert.False(await db.ProcedureRecords.AnyAsync(p => p.CourseId == world.CourseId));
     }
 }

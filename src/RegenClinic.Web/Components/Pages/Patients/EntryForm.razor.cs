@@ -90,6 +90,8 @@ public sealed partial class EntryForm
             Input.BodySite ?? "", Input.Text1 ?? "", Input.StageSystem, Input.Stage),
         ChartEntryKind.Assessment => new AssessmentDetails(Date(Input.Start, "date") ?? Missing("date"), Input.Text1 ?? "", Input.Text2 ?? "",
             Int(Input.Number, "baselinePain"), Input.Display),
+        ChartEntryKind.Procedure => new ProcedureDetails(Input.Code ?? "", ProcedureEntry.Known.FirstOrDefault(p => p.Code == Input.Code).Display ?? Input.Display ?? "",
+            Date(Input.Start, "performed") ?? Missing("performed"), Input.Text1),
         _ => null,
     };
 
@@ -169,6 +171,9 @@ public sealed partial class EntryForm
                 break;
             case ImagingStudyEntry i:
                 (Input.Status, Input.Start, Input.BodySite, Input.Text1, Input.StageSystem, Input.Stage) = (i.Modality.ToString(), D(i.Date), i.BodySite, i.Finding, i.StageSystem, i.Stage);
+                break;
+            case ProcedureEntry p:
+                (Input.Code, Input.Start, Input.Text1) = (p.Code, D(p.Performed), p.Note);
                 break;
             case AssessmentEntry s:
                 (Input.Start, Input.Text1, Input.Text2, Input.Number, Input.Display) = (D(s.Date), s.History, s.Examination, s.BaselinePain?.ToString(CultureInfo.InvariantCulture), s.Plan);

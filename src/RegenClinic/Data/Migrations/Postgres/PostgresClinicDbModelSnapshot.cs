@@ -699,7 +699,7 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "ProcedureDate");
 
-                    b.ToTable("Procedures");
+                    b.ToTable("ProcedureRecords");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Injections.RoomAirCheckRecord", b =>
@@ -1244,6 +1244,61 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Patients.ProcedureEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AmendReason")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Amends")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Performed")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "RecordedAt");
+
+                    b.ToTable("Procedures");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1550,7 +1605,7 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                             b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
 
-                            b1.ToTable("Procedures");
+                            b1.ToTable("ProcedureRecords");
 
                             b1
                                 .ToJson("Findings")
@@ -1580,7 +1635,7 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                             b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
 
-                            b1.ToTable("Procedures");
+                            b1.ToTable("ProcedureRecords");
 
                             b1
                                 .ToJson("Overrides")
@@ -1691,6 +1746,15 @@ namespace RegenClinic.Data.Migrations.Postgres
                         });
 
                     b.Navigation("HomePhysician");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Patients.ProcedureEntry", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>

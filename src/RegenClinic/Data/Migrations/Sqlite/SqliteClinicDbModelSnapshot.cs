@@ -685,7 +685,7 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "ProcedureDate");
 
-                    b.ToTable("Procedures");
+                    b.ToTable("ProcedureRecords");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Injections.RoomAirCheckRecord", b =>
@@ -1230,6 +1230,61 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Patients.ProcedureEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Amends")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Performed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "RecordedAt");
+
+                    b.ToTable("Procedures");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1536,7 +1591,7 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                             b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
 
-                            b1.ToTable("Procedures");
+                            b1.ToTable("ProcedureRecords");
 
                             b1
                                 .ToJson("Findings")
@@ -1566,7 +1621,7 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                             b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
 
-                            b1.ToTable("Procedures");
+                            b1.ToTable("ProcedureRecords");
 
                             b1
                                 .ToJson("Overrides")
@@ -1677,6 +1732,15 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("HomePhysician");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Patients.ProcedureEntry", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Plans.TreatmentCourse", b =>

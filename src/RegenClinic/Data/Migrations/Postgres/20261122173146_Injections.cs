@@ -33,7 +33,7 @@ namespace RegenClinic.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Procedures",
+                name: "ProcedureRecords",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -63,15 +63,15 @@ namespace RegenClinic.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Procedures", x => x.Id);
+                    table.PrimaryKey("PK_ProcedureRecords", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Procedures_Courses_CourseId",
+                        name: "FK_ProcedureRecords_Courses_CourseId",
                         column: x => x.CourseId,
                         principalTable: "Courses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Procedures_Patients_PatientId",
+                        name: "FK_ProcedureRecords_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -121,9 +121,9 @@ namespace RegenClinic.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AdverseEvents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AdverseEvents_Procedures_ProcedureId",
+                        name: "FK_AdverseEvents_ProcedureRecords_ProcedureId",
                         column: x => x.ProcedureId,
-                        principalTable: "Procedures",
+                        principalTable: "ProcedureRecords",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -147,9 +147,9 @@ namespace RegenClinic.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_FollowUps", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_FollowUps_Procedures_ProcedureId",
+                        name: "FK_FollowUps_ProcedureRecords_ProcedureId",
                         column: x => x.ProcedureId,
-                        principalTable: "Procedures",
+                        principalTable: "ProcedureRecords",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -186,13 +186,13 @@ namespace RegenClinic.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Procedures_CourseId_SessionIndex",
-                table: "Procedures",
+                name: "IX_ProcedureRecords_CourseId_SessionIndex",
+                table: "ProcedureRecords",
                 columns: new[] { "CourseId", "SessionIndex" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Procedures_PatientId_ProcedureDate",
-                table: "Procedures",
+                name: "IX_ProcedureRecords_PatientId_ProcedureDate",
+                table: "ProcedureRecords",
                 columns: new[] { "PatientId", "ProcedureDate" });
 
             migrationBuilder.CreateIndex(
@@ -217,7 +217,7 @@ namespace RegenClinic.Data.Migrations.Postgres
                 name: "RoomAirChecks");
 
             migrationBuilder.DropTable(
-                name: "Procedures");
+                name: "ProcedureRecords");
         }
     }
 }

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using RegenClinic.Scheduling;
+
+namespace RegenClinic.Cli.Scheduling;
+
+/// <summary><c>schedule INSTANCE --out SCHEDULE</c>, <c>schedule check INSTANCE SCHEDULE</c>,
+/// <c>schedule generate --courses N --seed K</c>, <c>schedule bench</c> (formats/scheduling.md).</summary>
+internal static class ScheduleCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var instanceArgument = new Argument<FileInfo?>("instance") { Description = "Instance JSON (regenclinic-schedule-instance/1)", Arity = ArgumentArity.ZeroOrOne };
+        var outOption = new Option<FileInfo?>("--out") { Description = "Where to write the schedule JSON" };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds the solver may search", DefaultValueFactory = _ => 30 };
+        var workers = new Option<int>("--workers") { Description = "CP-SAT workers", DefaultValueFactory = _ => 2 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
+        var command = new Command("schedule", "Solve a scheduling instance into a schedule") { instanceArgument, outOption, timeLimit, workers, seed };
+        command.Add(CreateCheck(context));
+        command.Add(CreateGenerate(context));
+        command.Add(CreateBench(context));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var file = parseResult.GetValue(instanceArgument);
+            var output = parseResult.GetValue(outOption);
+            if (file is null || output is null)
+            {
+                context.Error.WriteLine("usage: schedule INSTANCE.json --out SCHEDULE.json [--time-limit S] [--workers N] [--seed K]");
+                return Task.FromResult(2);
+            }
+
+            var problem = ReadProblem(context, file);
+            if (problem is null)
+            {
+                return Task.FromResult(2);
+            }
+
+            var options = new SolveOptions(TimeSpan.FromSeconds(parseResult.GetValue(timeLimit)), parseResult.GetValue(workers), parseResult.GetValue(seed),
+                p => context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"best {p.Objective:0} weighted sessions, bound {p.Bound:0}, {p.Seconds:0.0} s")));
+            var result = Solver.Solve(problem, options, cancellationToken);
+            File.WriteAllText(output.FullName, ScheduleJson.Write(result));
+            var m = result.Metrics;
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Status.ToString().ToLowerInvariant()}: {m.ScheduledCourses} courses, {m.ScheduledSessions} sessions, {m.WeightedSessions} weighted of bound {m.CapacityBoundWeightedSessions}, {result.Unscheduled.Count} unscheduled, {m.SolveSeconds:0.0} s"));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static SchedulingProblem? ReadProblem(CliContext context, FileInfo file)
+    {
+        try
+        {
+            return SchedulingProblem.Compile(InstanceJson.Read(File.ReadAllText(file.FullName)));
+        }
+        catch (Exception e) when (e is SchedulingFormatException or IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"{file.Name}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static Command CreateCheck(CliContext context)
+    {
+        var instanceArgument = new Argument<FileInfo>("instance") { Description = "Instance JSON" };
+        var scheduleArgument = new Argument<FileInfo>("schedule") { Description = "Schedule JSON (regenclinic-schedule/1)" };
+        var command = new Command("check", "Check a schedule against every hard rule; exit 0 valid, 1 violations, 2 unreadable") { instanceArgument, scheduleArgument };
+        command.SetAction(parseResult =>
+        {
+            var problem = ReadProblem(context, parseResult.GetValue(instanceArgument)!);
+            if (problem is null)
+            {
+                return 2;
+            }
+
+            var file = parseResult.GetValue(scheduleArgument)!;
+            ScheduleResult schedule;
+            try
+            {
+                schedule = ScheduleJson.Read(File.ReadAllText(file.FullName));
+            }
+            catch (Exception e) when (e is SchedulingFormatException or IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{file.Name}: {e.Message}");
+                return 2;
+            }
+
+            var violations = Checker.Validate(problem, schedule);
+            foreach (var v in violations)
+            {
+                context.Out.WriteLine(v.ToString());
+            }
+
+            context.Out.WriteLine(violations.Count == 0 ? "valid" : $"{violations.Count} violation(s)");
+            return violations.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command CreateGenerate(CliContext context)
+    {
+        var courses = new Option<int>("--courses") { Description = "Number of courses", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var monoplaces = new Option<int>("--monoplaces") { DefaultValueFactory = _ => 4 };
+        var multiplaces = new Option<int>("--multiplaces") { DefaultValueFactory = _ => 1 };
+        var days = new Option<int>("--days") { DefaultValueFactory = _ => 84 };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)" };
+        var command = new Command("generate", "Generate a realistic random instance") { courses, seed, monoplaces, multiplaces, days, output };
+        command.SetAction(parseResult =>
+        {
+            var n = parseResult.GetValue(courses);
+            if (n < 1)
+            {
+                context.Error.WriteLine("--courses must be at least 1");
+                return 2;
+            }
+
+            var instance = InstanceGenerator.Generate(n, parseResult.GetValue(seed), parseResult.GetValue(monoplaces), parseResult.GetValue(multiplaces),
+                days: parseResult.GetValue(days));
+            var json = InstanceJson.Write(instance);
+            if (parseResult.GetValue(output) is { } file)
+            {
+                File.WriteAllText(file.FullName, json);
+            }
+            else
+            {
+                context.Out.WriteLine(json);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateBench(CliContext context)
+    {
+        var sizes = new Option<string>("--courses") { Description = "Comma-separated sizes; 600 uses 6 monoplaces and 2 multiplaces", DefaultValueFactory = _ => "50,250,600" };
+        var timeLimit = new Option<double>("--time-limit") { DefaultValueFactory = _ => 60 };
+        var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command("bench", "Solver against first fit on generated instances (markdown table)") { sizes, timeLimit, workers, seed };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            context.Out.WriteLine("| courses | method | courses placed | sessions | weighted | bound | % of bound | weighted lateness | start changes | seconds |");
+            context.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var n in parseResult.GetValue(sizes)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+            {
+                var large = n >= 500;
+                var problem = SchedulingProblem.Compile(InstanceGenerator.Generate(n, parseResult.GetValue(seed), large ? 6 : 4, large ? 2 : 1));
+                var firstFit = FirstFit.Solve(problem);
+                var solved = Solver.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(parseResult.GetValue(timeLimit)), parseResult.GetValue(workers),
+                    parseResult.GetValue(seed)), cancellationToken);
+                foreach (var (name, r) in new[] { ("first fit", firstFit), ("solver", solved) })
+                {
+                    var m = r.Metrics;
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {n} | {name} | {m.ScheduledCourses} | {m.ScheduledSessions} | {m.WeightedSessions} | {m.CapacityBoundWeightedSessions} | {100.0 * m.WeightedSessions / Math.Max(1, m.CapacityBoundWeightedSessions):0.0} | {m.WeightedLatenessDays} | {m.StartTimeChanges} | {m.SolveSeconds:0.0} |"));
+                }
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

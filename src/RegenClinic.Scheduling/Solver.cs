@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using Google.OrTools.Sat;
+
+namespace RegenClinic.Scheduling;
+
+/// <summary>Schedules courses with CP-SAT (README). The answer is always checked by <see cref="Checker"/> before it
+/// is returned; a violation is a bug and throws.</summary>
+public static class Solver
+{
+    public static ScheduleResult Solve(SchedulingProblem problem, SolveOptions options, CancellationToken cancellationToken = default) =>
+        Run(problem, options, null, cancellationToken).Result;
+
+    /// <summary>Re-plans after a change with the fewest moves of already-booked sessions. <paramref name="changed"/>
+    /// is the new situation (a cancelled course removed, a chamber or staff member out, a course added…);
+    /// sessions of <paramref name="previous"/> before <paramref name="nowDate"/> at <paramref name="nowMinute"/> stay exactly as they were.</summary>
+    public static RepairResult Repair(SchedulingProblem changed, ScheduleResult previous, DateOnly nowDate, int nowMinute, SolveOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        var nowDay = changed.DayOf(nowDate);
+        var keep = previous.Sessions.Where(s => changed.CourseIndex.ContainsKey(s.Course)
+            && (changed.DayOf(s.Date) < nowDay || (changed.DayOf(s.Date) == nowDay && s.Start < nowMinute))).ToList();
+        // Past sessions become fixed: the repaired problem is the changed instance plus them.
+        var instance = changed.Instance with
+        {
+            Fixed = changed.Instance.Fixed.Concat(keep.Where(s => !changed.Instance.Fixed.Any(f => f.Course == s.Course && f.Index == s.Index))
+                .Select(s => new FixedSession(s.Course, s.Index, s.Date, s.StartTime, s.Resource, s.Staff))).ToList(),
+        };
+        var problem = SchedulingProblem.Compile(instance);
+        var before = previous.Sessions.ToDictionary(s => (s.Course, s.Index));
+        var (result, _) = Run(problem, options, before, cancellationToken);
+        var after = result.Sessions.ToDictionary(s => (s.Course, s.Index));
+        var changedCourses = problem.Courses.Select(c => c.Id).Where(id =>
+        {
+            var a = before.Where(x => x.Key.Course == id).Select(x => x.Value).OrderBy(s => s.Index).ToList();
+            var b = after.Where(x => x.Key.Course == id).Select(x => x.Value).OrderBy(s => s.Index).ToList();
+            return a.Count != b.Count || a.Zip(b).Any(x => x.First.Date != x.Second.Date || x.First.Start != x.Second.Start
+                || x.First.Resource != x.Second.Resource || !x.First.Staff.SequenceEqual(x.Second.Staff));
+        }).ToList();
+        var patients = changedCourses.Select(id => problem.Instance.Courses[problem.CourseIndex[id]].Patient).Distinct().ToList();
+        var moved = result.Sessions.Count(s => before.TryGetValue((s.Course, s.Index), out var o) && (o.Date != s.Date || o.Start != s.Start));
+        return new RepairResult(result, changedCourses, patients, moved);
+    }
+
+    private static (ScheduleResult Result, bool Optimal) Run(SchedulingProblem problem, SolveOptions options,
+        Dictionary<(string, int), ScheduledSession>? previous, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var bound = CapacityBounds.Compute(problem);
+
+        // A first fit (or the previous plan) gives a complete hint and a fallback answer.
+        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, options, clock);
+        var builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
+            previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
+        Hint(problem, builder, greedySessions);
+
+        // Large instances: one global solve for part of the time, then window search (WindowSearch) for the rest.
+        var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
+        // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
+        var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
+        // Very large models (> 5,000 sessions) do not finish presolve within a minute: window search only.
+        var huge = large && problem.Courses.Sum(c => c.Sessions) > 5000;
+        var remaining = huge ? TimeSpan.Zero
+            : (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
+        var candidates = new List<(ScheduleResult Result, bool Optimal)>();
+        if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
+        {
+            using var solver = new CpSolver
+            {
+                StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}{Tuning(problem)}"),
+            };
+            using var registration = cancellationToken.Register(solver.StopSearch);
+            var callback = new Progress(builder, options.Progress, bound, clock);
+            var status = solver.Solve(builder.Model, callback);
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                var (sessions, unscheduled, clean) = Decode(problem, builder, solver);
+                candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, sessions, unscheduled, 0, bound),
+                    clean && status == CpSolverStatus.Optimal));
+            }
+        }
+
+        if (large && !cancellationToken.IsCancellationRequested)
+        {
+            var start = candidates.Count > 0 ? candidates[0].Result.Sessions.ToList() : greedySessions;
+            if (WindowSearch.Score(problem, greedySessions).CompareTo(WindowSearch.Score(problem, start)) > 0)
+            {
+                start = greedySessions;
+            }
+
+            var improved = WindowSearch.Improve(problem, start, options, clock, bound.WeightedSessions, cancellationToken);
+            var placedIds = improved.Select(s => s.Course).ToHashSet(StringComparer.Ordinal);
+            candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, improved,
+                problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))), 0, bound), false));
+        }
+
+        // In a repair the previous plan wins ties: moving nobody is the point.
+        candidates.Insert(previous is null ? candidates.Count : 0,
+            (ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
+        // Only schedules that keep every rule compete; first fit misses a rule only when it cannot keep the fixed sessions.
+        var valid = candidates.Where(c => Checker.Validate(problem, c.Result).Count == 0).ToList();
+        if (valid.Count == 0)
+        {
+            var none = ScheduleResult.Create(problem, ScheduleStatus.Infeasible, [], problem.Courses.Select(c =>
+                new UnscheduledCourse(c.Id, "no schedule keeps all fixed sessions")), clock.Elapsed.TotalSeconds, bound);
+            return (none, false);
+        }
+
+        var best = valid.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
+            .ThenBy(c => c.Result.Metrics.WeightedLatenessDays + c.Result.Metrics.TotalStartDelayDays)
+            .ThenBy(c => c.Result.Metrics.StartTimeChanges).First();
+        var result = best.Result with
+        {
+            Status = best.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible,
+            Metrics = best.Result.Metrics with { SolveSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+        };
+        EnsureValid(problem, result);
+        return (result, best.Optimal);
+    }
+
+    /// <summary>On large models presolve's probing costs seconds and finds little: the hint already gives a
+    /// complete solution, so the time is better spent in search.</summary>
+    private static string Tuning(SchedulingProblem problem) =>
+        problem.Courses.Sum(c => c.Sessions) > 1500 ? " cp_model_probing_level:0 symmetry_level:0" : "";
+
+    /// <summary>Courses in first-fit order; in a repair, each course is first tried where it was.</summary>
+    /// <summary>First fit in its own order, then in shuffled orders (priority classes kept, courses shuffled within
+    /// them) for up to a tenth of the time limit; the best becomes the hint. Cheap, and it often places a few more
+    /// courses than the single pass.</summary>
+    private static (List<ScheduledSession>, List<UnscheduledCourse>) BestGreedy(SchedulingProblem problem,
+        Dictionary<(string, int), ScheduledSession>? previous, SolveOptions options, Stopwatch clock)
+    {
+        var order = FirstFit.Order(problem).ToList();
+        var best = Greedy(problem, previous, order);
+        if (previous is not null)
+        {
+            return best;
+        }
+
+        var random = new Random(options.Seed);
+        var budget = options.TimeLimit.TotalSeconds / 10;
+        var bestScore = Score(problem, best.Item1);
+        for (var round = 0; round < 50 && clock.Elapsed.TotalSeconds < budget; round++)
+        {
+            var shuffled = order.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, c.Priority))
+                .SelectMany(g => g.OrderBy(_ => random.Next())).ToList();
+            var candidate = Greedy(problem, previous, shuffled);
+            var score = Score(problem, candidate.Item1);
+            if (score.CompareTo(bestScore) > 0)
+            {
+                (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return best;
+    }
+
+    private static (long Weighted, long NegativeLateness) Score(SchedulingProblem problem, List<ScheduledSession> sessions)
+    {
+        var m = ScheduleResult.Create(problem, ScheduleStatus.Unknown, sessions, [], 0, default).Metrics;
+        return (m.WeightedSessions, -(m.WeightedLatenessDays + m.TotalStartDelayDays));
+    }
+
+    private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous,
+        List<CourseInfo> order)
+    {
+        var calendar = new Calendar(problem);
+        var sessions = new List<ScheduledSession>();
+        var unscheduled = new List<UnscheduledCourse>();
+        foreach (var c in order)
+        {
+            List<Calendar.Booking>? placed = null;
+            if (previous is not null && previous.ContainsKey((c.Id, 1)))
+            {
+                placed = [];
+                for (var k = 1; k <= c.Sessions && placed is not null; k++)
+                {
+                    var b = previous.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
+                        && s.Staff.All(problem.StaffIndex.ContainsKey)
+                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                        : null;
+                    if (b is null)
+                    {
+                        CoursePlacer.Undo(calendar, placed);
+                        placed = null;
+                    }
+                    else
+                    {
+                        placed.Add(b);
+                    }
+                }
+
+                if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
+                        placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2))
+                {
+                    CoursePlacer.Undo(calendar, placed);
+                    placed = null;
+                }
+            }
+
+            placed ??= CoursePlacer.Place(problem, calendar, c, 15);
+            if (placed is null)
+            {
+                unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));
+            }
+            else
+            {
+                sessions.AddRange(placed.Select(calendar.ToSession));
+            }
+        }
+
+        return (sessions, unscheduled);
+    }
+
+    internal static void Hint(SchedulingProblem problem, CpModelBuilder builder, List<ScheduledSession> sessions)
+    {
+        var placed = new Dictionary<(int, int), (int, int, int)>();
+        var dives = new HashSet<(int, int, int, int)>();
+        foreach (var s in sessions.Where(s => problem.CourseIndex.ContainsKey(s.Course)))
+        {
+            var course = problem.Courses[problem.CourseIndex[s.Course]];
+            var resource = problem.ResourceIndex[s.Resource];
+            var day = problem.DayOf(s.Date);
+            placed[(course.Index, s.Index)] = (day, s.Start, resource);
+            if (problem.IsChamber(resource) && problem.Chambers[resource].Kind == ChamberKind.Multiplace)
+            {
+                dives.Add((resource, day, s.Start, problem.Treatments[course.Treatment].Table));
+            }
+        }
+
+        builder.AddHints(new CpModelBuilder.HintSource(placed, dives));
+    }
+
+    /// <summary>Turns the pooled answer into named chambers, rooms and staff, in time order (interval colouring is
+    /// exact for pooled identical chambers); a course whose staff cannot be named is re-placed by first fit.</summary>
+    internal static (List<ScheduledSession>, List<UnscheduledCourse>, bool Clean) Decode(SchedulingProblem problem, CpModelBuilder builder, CpSolver solver,
+        IReadOnlyList<ScheduledSession>? reserved = null)
+    {
+        var calendar = new Calendar(problem);
+        var booked = new Dictionary<int, List<Calendar.Booking>>();
+        // Kept sessions first, exactly as they were (window search).
+        foreach (var r in (reserved ?? []).OrderBy(r => r.Date).ThenBy(r => r.Start))
+        {
+            var course = problem.Courses[problem.CourseIndex[r.Course]];
+            var resource = problem.ResourceIndex[r.Resource];
+            var b = calendar.TryBook(course, r.Index, problem.DayOf(r.Date), r.Start, x => x == resource, r.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                ?? throw new InvalidOperationException($"scheduler bug: kept session {r.Course}#{r.Index} cannot be booked again");
+            if (!booked.TryGetValue(course.Index, out var kept))
+            {
+                booked[course.Index] = kept = [];
+            }
+
+            kept.Add(b);
+        }
+
+        var wanted = new List<(CourseInfo Course, int Index, long Start, CpModelBuilder.Pool Pool)>();
+        foreach (var cv in builder.Courses)
+        {
+            if (cv is null || !solver.BooleanValue(cv.Present))
+            {
+                continue;
+            }
+
+            foreach (var sv in cv.Sessions)
+            {
+                var pool = sv.Options.First(o => solver.BooleanValue(o.Lit)).Pool;
+                wanted.Add((cv.Course, sv.Index + 1, solver.Value(sv.Start), pool));
+            }
+        }
+
+        var failed = new HashSet<int>();
+        foreach (var w in wanted.OrderBy(w => w.Course.Fixed.ContainsKey(w.Index) ? 0 : 1).ThenBy(w => w.Start))
+        {
+            if (failed.Contains(w.Course.Index))
+            {
+                continue;
+            }
+
+            var day = builder.DayOfTime(w.Start);
+            var minute = (int)(w.Start % 1440);
+            var b = w.Course.Fixed.TryGetValue(w.Index, out var f)
+                ? calendar.TryBook(w.Course, w.Index, day, minute, r => r == f.Resource, f.Staff)
+                : calendar.TryBook(w.Course, w.Index, day, minute, r => w.Pool.Resources.Contains(r));
+            if (b is null)
+            {
+                failed.Add(w.Course.Index);
+                if (booked.Remove(w.Course.Index, out var partial))
+                {
+                    CoursePlacer.Undo(calendar, partial);
+                }
+
+                continue;
+            }
+
+            if (!booked.TryGetValue(w.Course.Index, out var list))
+            {
+                booked[w.Course.Index] = list = [];
+            }
+
+            list.Add(b);
+        }
+
+        // Fill: courses the model left out or whose staff could not be named, by first fit on what is left.
+        var unscheduled = new List<UnscheduledCourse>();
+        foreach (var c in FirstFit.Order(problem).Where(c => !booked.ContainsKey(c.Index)))
+        {
+            var placed = CoursePlacer.Place(problem, calendar, c, 15);
+            if (placed is null)
+            {
+                unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));
+            }
+            else
+            {
+                booked[c.Index] = placed;
+            }
+        }
+
+        var sessions = booked.Values.SelectMany(l => l).OrderBy(b => b.Course.Index).ThenBy(b => b.Index).Select(calendar.ToSession).ToList();
+        return (sessions, unscheduled, failed.Count == 0);
+    }
+
+    /// <summary>The last line of defence: a schedule that breaks a hard rule never leaves the solver.</summary>
+    internal static void EnsureValid(SchedulingProblem problem, ScheduleResult result)
+    {
+        var violations = Checker.Validate(problem, result);
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException($"scheduler bug: the schedule breaks {violations.Count} rule(s), first: {violations[0]}");
+        }
+    }
+
+    private sealed class Progress(CpModelBuilder builder, Action<SolveProgress>? report, CapacityBound bound, Stopwatch clock) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback() =>
+            report?.Invoke(new SolveProgress(Value(builder.Gain), bound.WeightedSessions, clock.Elapsed.TotalSeconds));
+    }
+}
+
+/// <summary>A repaired schedule and what changed against the previous one (to tell the patients concerned).</summary>
+public sealed record RepairResult(ScheduleResult Schedule, IReadOnlyList<string> ChangedCourses, IReadOnlyList<string> ChangedPatients, int MovedSessions);

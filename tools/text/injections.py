@@ -170,6 +170,7 @@ TEXT = {
  'Why charting is refused': 'Waarom vastleggen geweigerd wordt',
  'built-in': 'ingebouwd',
  'clinic copy of {0}': 'kopie van {0}',
+ 'every {0} days': 'elke {0} dagen',
  'every {0}–{1} days': 'elke {0}–{1} dagen',
  'limit': 'grens',
  'per insertion': 'per aanhechting',

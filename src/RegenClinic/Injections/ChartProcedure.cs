@@ -158,9 +158,19 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
         var gate = ChartingGate.Evaluate(new ChartingGateInput(course.Therapy, date,
             screening?.Id.ToString(), screening?.Therapy, screening?.EffectiveVerdict ?? screening?.Verdict, screening?.Date,
             screening?.Decision == Domain.Eligibility.ScreeningDecision.Overridden, screening?.Overrides.FirstOrDefault()?.Reason,
-            consent?.Id.ToString(), consent?.Therapy, consent?.Status == Domain.Eligibility.ConsentStatus.Signed, consent?.SignedOn, consent?.Status == Domain.Eligibility.ConsentStatus.Withdrawn));
+            consent?.Id.ToString(), consent?.Therapy, consent?.Status == Domain.Eligibility.ConsentStatus.Signed, consent?.SignedOn, consent?.Status == Domain.Eligibility.ConsentStatus.Withdrawn,
+            EvidenceAcknowledgementRequired(screening), screening?.EvidenceAcknowledged ?? false));
         refusals.AddRange(gate.Reasons);
         return refusals;
+    }
+
+    /// <summary>Whether the indication treated rests on negative-rct or no-evidence-found evidence (§1): then the physician must
+    /// have acknowledged it on the screening.</summary>
+    private static bool EvidenceAcknowledgementRequired(Domain.Eligibility.ScreeningRecord? screening)
+    {
+        if (screening is null || string.IsNullOrWhiteSpace(screening.ResultJson)) return false;
+        var indications = Eligibility.ScreeningJson.ReadResult(screening.ResultJson).Indications;
+        return indications is not null && indications.Any(i => i.PrerequisitesMet && i.Evidence.Grade.RequiresAcknowledgement);
     }
 
     /// <summary>Session number within the course and spacing from the previous session (the prescription's interval).</summary>

@@ -21,6 +21,7 @@ public sealed class ChartingTests(ClinicAppFactory app) : IClassFixture<ClinicAp
     [InlineData(GateState.ScreeningUndecided, "screening")]
     [InlineData(GateState.ScreeningContraindicated, "screening")]
     [InlineData(GateState.Draft, "Draft")]
+    [InlineData(GateState.EvidenceUnacknowledged, "acknowledge the evidence")]
     public async Task ChartProlotherapy_GateClosed_RefusedAndNothingSaved(GateState state, string reasonMentions)
     {
         var world = await app.CourseAsync("prolotherapy", state);

@@ -10,7 +10,7 @@ using RegenClinic.Web.Tests.TestKit;
 
 namespace RegenClinic.Web.Tests.Injections;
 
-public enum GateState { Open, NoConsent, ConsentWithdrawn, ScreeningUndecided, ScreeningContraindicated, Draft }
+public enum GateState { Open, NoConsent, ConsentWithdrawn, ScreeningUndecided, ScreeningContraindicated, Draft, EvidenceUnacknowledged }
 
 public sealed record CourseWorld(Guid PatientId, Guid CourseId, Instant PerformedAt, string Date, string Time);
 
@@ -30,7 +30,7 @@ public static class InjectionWorld
             new HomePhysician("Dr. Thuis", null, null, null)));
         var (now, today) = (time.Now, time.Today);
         var verdict = state == GateState.ScreeningContraindicated ? Verdict.Contraindicated : Verdict.Eligible;
-        IndicationMatch[] indications = [new("M17.0", "knee-osteoarthritis", new Evidence(EvidenceGrade.RctSupported, "test citation", "test"), "condition", null, true)];
+        IndicationMatch[] indications = [new("M17.0", "knee-osteoarthritis", new Evidence(state == GateState.EvidenceUnacknowledged ? EvidenceGrade.NegativeRct : EvidenceGrade.RctSupported, "test citation", "test"), "condition", null, true)];
         Finding[] findings = state == GateState.ScreeningContraindicated
             ? [new("TEST-ABS-001", FindingKind.AbsoluteContraindication, new LocalizedText("Test contraindication.", "Testcontra-indicatie."), ["test"], "test")]
             : [];
@@ -53,7 +53,7 @@ public static class InjectionWorld
             today.PlusDays(-1), null, 2, "Less pain on stairs.", "Dr. Test", now);
         course.LinkScreening(screening.Id);
         if (state != GateState.NoConsent) course.LinkConsent(consent.Id);
-        if (state is GateState.Open or GateState.ScreeningUndecided or GateState.ScreeningContraindicated or GateState.ConsentWithdrawn) course.Activate();
+        if (state is GateState.Open or GateState.EvidenceUnacknowledged or GateState.ScreeningUndecided or GateState.ScreeningContraindicated or GateState.ConsentWithdrawn) course.Activate();
         db.Courses.Add(course);
         await db.SaveChangesAsync();
         var performed = now - Duration.FromHours(1);

@@ -9,6 +9,8 @@ using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Injections;
 using RegenClinic.Eligibility;
+using RegenClinic.Outcomes;
+using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
 using RegenClinic.Staff;
@@ -70,7 +72,17 @@ public static class ClinicServices
         services.AddScoped<PrescribeCourse>();
         services.AddScoped<StartCourse>();
         services.AddScoped<ViewCourses>();
+        services.AddScoped<RecordOutcome>();
+        services.AddScoped<PlanMeasurements>();
+        services.AddScoped<ListDueMeasurements>();
+        services.AddScoped<IssueQuestionnaireLink>();
+        services.AddScoped<AnswerQuestionnaire>();
+        services.AddScoped<ViewPatientOutcomes>();
+        services.AddScoped<AnalyseOutcomes>();
+        services.AddScoped<LoadLicensedItemText>();
+        services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
+        services.AddHyperbaric();
         return services;
     }
 }

@@ -8,6 +8,8 @@ using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
 using RegenClinic.Web.Eligibility;
+using RegenClinic.Web.Outcomes;
+using RegenClinic.Web.Hyperbaric;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -19,7 +21,7 @@ public static class WebSetup
 
     public static IServiceCollection AddClinicWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -47,6 +49,9 @@ public static class WebSetup
             .AddPolicy(Policies.Prescribe, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Presets, p => p.RequireRole(Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
+            .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -54,7 +59,8 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The query string comes first so that a patient's questionnaire link (/q/{token}?culture=nl) opens in their language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddAntiforgery(o => o.Cookie.Name = "regenclinic.af");
         services.AddProblemDetails();
@@ -107,11 +113,14 @@ public static class WebSetup
         app.UseMiddleware<ActorMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        // SecurityHeaders already sends frame-ancestors 'none'; a second CSP header from the server render mode would loosen nothing but duplicate it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
         app.MapCodeEndpoints();
         app.MapScreeningEndpoints();
+        app.MapOutcomeEndpoints();
+        app.MapHyperbaricEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -6,3 +6,5 @@ public sealed class SharedText;
 public sealed class PatientsText;
 
 public sealed class AdminText;
+
+public sealed class HyperbaricText;

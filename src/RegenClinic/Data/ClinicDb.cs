@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Outcomes.Records;
+using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Injections;
 using RegenClinic.Domain.Patients;
@@ -30,6 +32,17 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
+    public DbSet<OutcomeScore> OutcomeScores => Set<OutcomeScore>();
+    public DbSet<CourseMeasurementPlan> MeasurementPlans => Set<CourseMeasurementPlan>();
+    public DbSet<QuestionnaireLink> QuestionnaireLinks => Set<QuestionnaireLink>();
+    public DbSet<SurgeryEvent> SurgeryEvents => Set<SurgeryEvent>();
+    public DbSet<LicensedItemTextRecord> LicensedItemTexts => Set<LicensedItemTextRecord>();
+    public DbSet<HbotDailyOrder> HbotDailyOrders => Set<HbotDailyOrder>();
+    public DbSet<HbotProgressNote> HbotProgressNotes => Set<HbotProgressNote>();
+    public DbSet<PreDiveChecklistRecord> PreDiveChecklists => Set<PreDiveChecklistRecord>();
+    public DbSet<HbotDive> HbotDives => Set<HbotDive>();
+    public DbSet<HbotAdverseEventRecord> HbotAdverseEvents => Set<HbotAdverseEventRecord>();
+    public DbSet<ChamberLogEntry> ChamberLog => Set<ChamberLogEntry>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<ProcedureRecord> ProcedureRecords => Set<ProcedureRecord>();
@@ -105,6 +118,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
         b.Entity<Appointment>().HasIndex(x => new { x.CourseId, x.SessionIndex });
 
+        ConfigureOutcomes(b);
+        HyperbaricModel(b);
         b.Entity<ScreeningRecord>(e =>
         {
             e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
@@ -135,6 +150,70 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
+    }
+
+    private static void ConfigureOutcomes(ModelBuilder b)
+    {
+        var score = Entry<OutcomeScore>(b);
+        score.Property(x => x.InstrumentId).HasMaxLength(20);
+        score.Property(x => x.CodeSystem).HasMaxLength(100);
+        score.Property(x => x.Code).HasMaxLength(40);
+        score.Property(x => x.Answers).HasMaxLength(200);
+        score.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        score.HasIndex(x => new { x.PatientId, x.InstrumentId, x.EffectiveAt });
+        score.HasIndex(x => new { x.CourseId, x.MeasurementPoint });
+        b.Entity<CourseMeasurementPlan>(e =>
+        {
+            e.HasOne<TreatmentCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.CourseId).IsUnique();
+            e.Property(x => x.Condition).HasMaxLength(40);
+            e.Property(x => x.Instruments).HasMaxLength(200);
+        });
+        b.Entity<QuestionnaireLink>(e =>
+        {
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Instruments).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(5);
+        });
+        Entry<SurgeryEvent>(b);
+        b.Entity<LicensedItemTextRecord>(e => e.Property(x => x.InstrumentId).HasMaxLength(20));
+    }
+
+    private static void HyperbaricModel(ModelBuilder b)
+    {
+        b.Entity<HbotDailyOrder>().HasIndex(x => new { x.CourseId, x.Date }).IsUnique();
+        b.Entity<HbotProgressNote>().HasIndex(x => new { x.CourseId, x.Date });
+        b.Entity<PreDiveChecklistRecord>(e =>
+        {
+            e.Property(x => x.Input).AsJson();
+            e.Property(x => x.Items).AsJson();
+            e.HasIndex(x => new { x.CourseId, x.SessionDate });
+        });
+        b.Entity<HbotDive>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Occupants).AsJson();
+            e.Property(x => x.Events).AsJson();
+            e.Property(x => x.Alarms).AsJson();
+            e.HasIndex(x => new { x.ChamberId, x.Date });
+        });
+        b.Entity<HbotAdverseEventRecord>(e =>
+        {
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Timing).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ONeillGrade).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.CourseId, x.OccurredAt });
+        });
+        b.Entity<ChamberLogEntry>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            // Gap-free numbering per chamber: two writers cannot take the same number.
+            e.HasIndex(x => new { x.ChamberId, x.Sequence }).IsUnique();
+        });
     }
 
     private static EntityTypeBuilder<T> Entry<T>(ModelBuilder b) where T : ChartEntry

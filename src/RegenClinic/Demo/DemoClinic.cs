@@ -47,6 +47,8 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             var site = await SeedClinicAsync(ct);
             await SeedStaffAsync(site, ct);
             await SeedPatientsAsync(site, patients, seed, progress, ct);
+            await DemoOutcomes.SeedAsync(db, time, seed, ct);
+            await DemoHyperbaric.SeedAsync(db, time, ct);
             await new DemoInjections(db, actor, time).SeedAsync(ct);
         }
         finally

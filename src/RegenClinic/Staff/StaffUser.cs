@@ -38,6 +38,12 @@ public static class Policies
     public const string Presets = "presets";
     /// <summary>Screening decisions and overrides, course prescriptions and starts: physicians only.</summary>
     public const string PhysicianDecision = "physician-decision";
+    /// <summary>Clinic outcome analytics (aggregates only, suppressed below 5 patients): physicians, nurses and administrators.</summary>
+    public const string Analytics = "analytics";
+    /// <summary>HBOT prescriptions, daily orders, progress notes, checklist overrides, clearing a paused course: physicians.</summary>
+    public const string HbotPhysician = "hbot-physician";
+    /// <summary>Pre-dive checklist, dive log, adverse events at the chamber side: chamber operators, nurses, physicians.</summary>
+    public const string ChamberOperations = "chamber-operations";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

@@ -1,0 +1,1226 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RegenClinic.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SessionIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Therapy = table.Column<string>(type: "TEXT", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    End = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BookedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Details = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChamberLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    CycleCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiveId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChamberLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Chambers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAta = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Tables = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CycleCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Chambers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotAdverseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DiveId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ONeillGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActionTaken = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    PauseReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ClearedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClearanceReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotAdverseEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotDailyOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    SignedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotDailyOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotDives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TableId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", nullable: false),
+                    Attendant = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Occupants = table.Column<string>(type: "TEXT", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    Alarms = table.Column<string>(type: "TEXT", nullable: false),
+                    Telemetry = table.Column<string>(type: "TEXT", nullable: true),
+                    Otu = table.Column<double>(type: "REAL", nullable: true),
+                    MaxPo2 = table.Column<double>(type: "REAL", nullable: true),
+                    PlannedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotDives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotProgressNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    WrittenBy = table.Column<string>(type: "TEXT", nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotProgressNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LicensedItemTexts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LicenceHolder = table.Column<string>(type: "TEXT", nullable: false),
+                    ItemTexts = table.Column<string>(type: "TEXT", nullable: false),
+                    LoadedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LicensedItemTexts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Patients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordNumber = table.Column<string>(type: "TEXT", nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", nullable: false),
+                    HomePhysicianName = table.Column<string>(type: "TEXT", nullable: true),
+                    HomePhysicianPractice = table.Column<string>(type: "TEXT", nullable: true),
+                    HomePhysicianPhone = table.Column<string>(type: "TEXT", nullable: true),
+                    HomePhysicianEmail = table.Column<string>(type: "TEXT", nullable: true),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Patients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreDiveChecklists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Input = table.Column<string>(type: "TEXT", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: false),
+                    CanPressurise = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DiveId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreDiveChecklists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rooms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rooms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", nullable: false),
+                    Jurisdiction = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Allergies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Substance = table.Column<string>(type: "TEXT", nullable: false),
+                    AtcCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Reaction = table.Column<string>(type: "TEXT", nullable: true),
+                    Criticality = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allergies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Allergies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Examination = table.Column<string>(type: "TEXT", nullable: false),
+                    BaselinePain = table.Column<int>(type: "INTEGER", nullable: true),
+                    Plan = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Conditions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Display = table.Column<string>(type: "TEXT", nullable: false),
+                    ClinicalStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Onset = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Abatement = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BodySite = table.Column<string>(type: "TEXT", nullable: true),
+                    StageSystem = table.Column<string>(type: "TEXT", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conditions_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Courses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Therapy = table.Column<string>(type: "TEXT", nullable: false),
+                    Protocol = table.Column<string>(type: "TEXT", nullable: false),
+                    Sessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pattern_Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Pattern_PerDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pattern_MinGapMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pattern_MinDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pattern_MaxDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarliestStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TargetStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Goals = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", nullable: true),
+                    PrescribedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    PrescribedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScreeningId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Courses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Courses_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImagingStudies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Modality = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BodySite = table.Column<string>(type: "TEXT", nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", nullable: false),
+                    StageSystem = table.Column<string>(type: "TEXT", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImagingStudies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImagingStudies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Medications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtcCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Display = table.Column<string>(type: "TEXT", nullable: false),
+                    Dose = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Medications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Medications_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoincCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Display = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", nullable: true),
+                    ValueCodeSystem = table.Column<string>(type: "TEXT", nullable: true),
+                    ValueCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ValueDisplay = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeScores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeSystem = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EffectiveAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    Interpretation = table.Column<string>(type: "TEXT", nullable: true),
+                    NotScoredBecause = table.Column<string>(type: "TEXT", nullable: true),
+                    Answered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MeasurementPoint = table.Column<string>(type: "TEXT", nullable: true),
+                    LinkId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeScores_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Procedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Display = table.Column<string>(type: "TEXT", nullable: false),
+                    Performed = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedures_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MeasurementPoint = table.Column<string>(type: "TEXT", nullable: true),
+                    Instruments = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Therapy = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FactsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ScreenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScreenedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveVerdict = table.Column<string>(type: "TEXT", nullable: true),
+                    EvidenceAcknowledged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Overrides = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Screenings_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurgeryEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Procedure = table.Column<string>(type: "TEXT", nullable: false),
+                    JointReplacement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Amends = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurgeryEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurgeryEvents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasurementPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Instruments = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EveryNSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasurementPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasurementPlans_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Therapy = table.Column<string>(type: "TEXT", nullable: false),
+                    ScreeningId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", nullable: false),
+                    TextVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    PlannedSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    WitnessedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consents_Screenings_ScreeningId",
+                        column: x => x.ScreeningId,
+                        principalTable: "Screenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allergies_PatientId_RecordedAt",
+                table: "Allergies",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CourseId_SessionIndex",
+                table: "Appointments",
+                columns: new[] { "CourseId", "SessionIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PatientId_Start",
+                table: "Appointments",
+                columns: new[] { "PatientId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_SiteId_Start",
+                table: "Appointments",
+                columns: new[] { "SiteId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_PatientId_RecordedAt",
+                table: "Assessments",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PatientId_At",
+                table: "AuditEntries",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChamberLog_ChamberId_Sequence",
+                table: "ChamberLog",
+                columns: new[] { "ChamberId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_PatientId_RecordedAt",
+                table: "Conditions",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_PatientId_Therapy_RecordedAt",
+                table: "Consents",
+                columns: new[] { "PatientId", "Therapy", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_ScreeningId",
+                table: "Consents",
+                column: "ScreeningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_PatientId_Status",
+                table: "Courses",
+                columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_SiteId_Status",
+                table: "Courses",
+                columns: new[] { "SiteId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotAdverseEvents_CourseId_OccurredAt",
+                table: "HbotAdverseEvents",
+                columns: new[] { "CourseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotDailyOrders_CourseId_Date",
+                table: "HbotDailyOrders",
+                columns: new[] { "CourseId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotDives_ChamberId_Date",
+                table: "HbotDives",
+                columns: new[] { "ChamberId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotProgressNotes_CourseId_Date",
+                table: "HbotProgressNotes",
+                columns: new[] { "CourseId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImagingStudies_PatientId_RecordedAt",
+                table: "ImagingStudies",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasurementPlans_CourseId",
+                table: "MeasurementPlans",
+                column: "CourseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Medications_PatientId_RecordedAt",
+                table: "Medications",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_PatientId_LoincCode_EffectiveAt",
+                table: "Observations",
+                columns: new[] { "PatientId", "LoincCode", "EffectiveAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_PatientId_RecordedAt",
+                table: "Observations",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_CourseId_MeasurementPoint",
+                table: "OutcomeScores",
+                columns: new[] { "CourseId", "MeasurementPoint" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_PatientId_InstrumentId_EffectiveAt",
+                table: "OutcomeScores",
+                columns: new[] { "PatientId", "InstrumentId", "EffectiveAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_PatientId_RecordedAt",
+                table: "OutcomeScores",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_BirthDate",
+                table: "Patients",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_RecordNumber",
+                table: "Patients",
+                column: "RecordNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_SearchName_BirthDate",
+                table: "Patients",
+                columns: new[] { "SearchName", "BirthDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreDiveChecklists_CourseId_SessionDate",
+                table: "PreDiveChecklists",
+                columns: new[] { "CourseId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_PatientId_RecordedAt",
+                table: "Procedures",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_PatientId",
+                table: "QuestionnaireLinks",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_TokenHash",
+                table: "QuestionnaireLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Screenings_PatientId_Therapy_ScreenedAt",
+                table: "Screenings",
+                columns: new[] { "PatientId", "Therapy", "ScreenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_Code",
+                table: "Sites",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurgeryEvents_PatientId_RecordedAt",
+                table: "SurgeryEvents",
+                columns: new[] { "PatientId", "RecordedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Allergies");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ChamberLog");
+
+            migrationBuilder.DropTable(
+                name: "Chambers");
+
+            migrationBuilder.DropTable(
+                name: "Conditions");
+
+            migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "HbotAdverseEvents");
+
+            migrationBuilder.DropTable(
+                name: "HbotDailyOrders");
+
+            migrationBuilder.DropTable(
+                name: "HbotDives");
+
+            migrationBuilder.DropTable(
+                name: "HbotProgressNotes");
+
+            migrationBuilder.DropTable(
+                name: "ImagingStudies");
+
+            migrationBuilder.DropTable(
+                name: "LicensedItemTexts");
+
+            migrationBuilder.DropTable(
+                name: "MeasurementPlans");
+
+            migrationBuilder.DropTable(
+                name: "Medications");
+
+            migrationBuilder.DropTable(
+                name: "Observations");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeScores");
+
+            migrationBuilder.DropTable(
+                name: "PreDiveChecklists");
+
+            migrationBuilder.DropTable(
+                name: "Procedures");
+
+            migrationBuilder.DropTable(
+                name: "QuestionnaireLinks");
+
+            migrationBuilder.DropTable(
+                name: "Rooms");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
+
+            migrationBuilder.DropTable(
+                name: "SurgeryEvents");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "Courses");
+
+            migrationBuilder.DropTable(
+                name: "Patients");
+        }
+    }
+}

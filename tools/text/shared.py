@@ -1,6 +1,8 @@
 """UI text of SharedText: key -> Dutch (English is the key), or key -> (English, Dutch)."""
 FEATURE = "SharedText"
-TEXT = {'API': 'API',
+TEXT = {'Follow-ups': 'Nazorg',
+ 'Presets': 'Protocollen',
+ 'API': 'API',
  'Access denied': 'Geen toegang',
  'Account locked after repeated failures. Try again later.': 'Account geblokkeerd na herhaalde mislukte pogingen. Probeer het later '
                                                              'opnieuw.',

@@ -46,6 +46,8 @@ public static class WebSetup
             .AddPolicy(Policies.Registration, p => p.RequireRole(Roles.Admin, Roles.Physician, Roles.Nurse, Roles.FrontDesk))
             .AddPolicy(Policies.ClinicalRead, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.ClinicalWrite, p => p.RequireRole(Roles.Physician, Roles.Nurse))
+            .AddPolicy(Policies.Prescribe, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.Presets, p => p.RequireRole(Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))

@@ -9,6 +9,7 @@ using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Outcomes.Records;
 using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Eligibility;
+using RegenClinic.Domain.Injections;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Staff;
@@ -44,6 +45,11 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<ChamberLogEntry> ChamberLog => Set<ChamberLogEntry>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<ProcedureRecord> ProcedureRecords => Set<ProcedureRecord>();
+    public DbSet<ProcedureFollowUp> FollowUps => Set<ProcedureFollowUp>();
+    public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
+    public DbSet<StoredPreset> Presets => Set<StoredPreset>();
+    public DbSet<RoomAirCheckRecord> RoomAirChecks => Set<RoomAirCheckRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -129,6 +135,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.PatientId, x.Therapy, x.RecordedAt });
         });
+
+        RegenClinic.Injections.InjectionsModel.Configure(b);
 
         b.Entity<AuditEntry>(e =>
         {

@@ -49,6 +49,7 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             await SeedPatientsAsync(site, patients, seed, progress, ct);
             await DemoOutcomes.SeedAsync(db, time, seed, ct);
             await DemoHyperbaric.SeedAsync(db, time, ct);
+            await new DemoInjections(db, actor, time).SeedAsync(ct);
         }
         finally
         {

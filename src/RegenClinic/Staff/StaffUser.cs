@@ -32,6 +32,10 @@ public static class Policies
     public const string ClinicalWrite = "clinical-write";
     /// <summary>Registering patients and editing demographics: front desk, nurses, physicians.</summary>
     public const string Registration = "registration";
+    /// <summary>Prescribing injection and cell-therapy courses and overriding their dose limits: physicians.</summary>
+    public const string Prescribe = "prescribe";
+    /// <summary>Editing, copying and retiring protocol presets: physicians and admins.</summary>
+    public const string Presets = "presets";
     /// <summary>Screening decisions and overrides, course prescriptions and starts: physicians only.</summary>
     public const string PhysicianDecision = "physician-decision";
     /// <summary>Clinic outcome analytics (aggregates only, suppressed below 5 patients): physicians, nurses and administrators.</summary>

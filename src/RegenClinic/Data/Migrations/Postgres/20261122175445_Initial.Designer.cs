@@ -13,7 +13,7 @@ using RegenClinic.Data;
 namespace RegenClinic.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClinicDb))]
-    [Migration("20261122174204_Initial")]
+    [Migration("20261122175445_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -802,6 +802,276 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.HasIndex("CourseId", "SessionDate");
 
                     b.ToTable("PreDiveChecklists");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.AdverseEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OnsetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.ToTable("AdverseEvents");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HomePhysician")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("CompletedAt", "DueBy");
+
+                    b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AmendReason")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Amends")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LimitsVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PerformedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PerformedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ProcedureDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SessionIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("TotalOzoneMicrograms")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("TotalVolumeMl")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("VoidReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "SessionIndex");
+
+                    b.HasIndex("PatientId", "ProcedureDate");
+
+                    b.ToTable("ProcedureRecords");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.RoomAirCheckRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ExceedsLimit")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InstrumentId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("OzonePpm")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "MeasuredAt");
+
+                    b.ToTable("RoomAirChecks");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.StoredPreset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CopiedFrom")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PresetId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Therapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresetId")
+                        .IsUnique();
+
+                    b.ToTable("Presets");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>
@@ -1836,6 +2106,117 @@ namespace RegenClinic.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.AdverseEventRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Injections.ProcedureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureFollowUp", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Injections.ProcedureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Plans.TreatmentCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RegenClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("RegenClinic.Domain.Injections.StoredFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Limit");
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Source");
+
+                            b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ProcedureRecords");
+
+                            b1
+                                .ToJson("Findings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureRecordId");
+                        });
+
+                    b.OwnsMany("RegenClinic.Domain.Injections.StoredOverride", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("FindingCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Physician")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ProcedureRecords");
+
+                            b1
+                                .ToJson("Overrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureRecordId");
+                        });
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.RoomAirCheckRecord", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Outcomes.Records.CourseMeasurementPlan", b =>

@@ -16,7 +16,8 @@ public sealed partial class ChamberSideDiveTests(RunningClinic clinic) : IClassF
         using (var scope = clinic.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
-            courseId = await db.Courses.Where(c => c.Therapy == "hbot").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            // A demo HBOT course whose daily order is signed for today (other demo courses exist for outcomes only).
+            courseId = await db.HbotDailyOrders.OrderBy(o => o.Id).Select(o => o.CourseId).FirstAsync();
         }
 
         var page = await clinic.SignedInPageAsync("operator@regenclinic.demo", 820, 1180);

@@ -172,6 +172,6 @@ TEXT.update({
  'Joint replacement or surgery': 'Gewrichtsvervanging of operatie',
 })
 TEXT.update({
- 'Adverse events are not yet recorded against treatment courses in this build: the adverse-event rate reads 0 until they are, and is not evidence of safety.':
-     'Bijwerkingen worden in deze versie nog niet aan kuren gekoppeld: het bijwerkingencijfer staat op 0 tot dat gebeurt, en is geen bewijs van veiligheid.',
+ 'Adverse events are those recorded against a course: hyperbaric events, and events after its injections or cell-therapy procedures. Events not reported to the clinic are missing, so the rate is a lower bound and not evidence of safety.':
+     'Bijwerkingen zijn die welke bij een kuur zijn vastgelegd: bij hyperbare zuurstof, en na de injecties of celtherapie van de kuur. Bijwerkingen die de kliniek niet gemeld zijn ontbreken, dus het cijfer is een ondergrens en geen bewijs van veiligheid.',
 })

@@ -65,6 +65,13 @@ public sealed class AnalyseOutcomes(ClinicDb db, ClinicActor actor, ClinicTime t
         var surgeries = await db.SurgeryEvents.AsNoTracking()
             .Where(e => patientIds.Contains(e.PatientId) && e.VoidedAt == null && e.SupersededAt == null)
             .Select(e => new { e.PatientId, e.Date, e.CourseId }).ToListAsync(ct);
+        // Hyperbaric events belong to the course; injection and cell-therapy events to a procedure of the course.
+        var adverse = (await db.HbotAdverseEvents.AsNoTracking().Where(e => courseIds.Contains(e.CourseId)).Select(e => e.CourseId).ToListAsync(ct))
+            .Concat(await (from e in db.AdverseEvents.AsNoTracking()
+                           join p in db.ProcedureRecords on e.ProcedureId equals p.Id
+                           where courseIds.Contains(p.CourseId)
+                           select p.CourseId).ToListAsync(ct))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var today = time.Today;
 
         var records = new List<PatientCourseRecord>();
@@ -89,8 +96,7 @@ public sealed class AnalyseOutcomes(ClinicDb db, ClinicActor actor, ClinicTime t
                 var followUp = series.LastOrDefault(s => baseline is not null && s.EffectiveAt > baseline.EffectiveAt);
                 records.Add(new PatientCourseRecord(course.PatientId.ToString(), course.Therapy, plan.Condition, instrument,
                     baseline?.Score, followUp?.Score, course.Status == CourseStatus.Completed, held.GetValueOrDefault(course.Id),
-                    // No adverse-event table exists yet in this build; the count is 0 until the injection and hyperbaric records land.
-                    0, survival));
+                    adverse.GetValueOrDefault(course.Id), survival));
             }
         }
         return records;

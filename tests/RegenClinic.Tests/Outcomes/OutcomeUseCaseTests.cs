@@ -146,6 +146,9 @@ public sealed class OutcomeUseCaseTests
             voided.Void("t", "entered on the wrong patient", now);
             db.OutcomeScores.Add(voided);
             db.SurgeryEvents.Add(SurgeryEvent.Record(patient, start.PlusDays(274), "Total hip arthroplasty", true, course, "t", now, Monday));
+            db.HbotAdverseEvents.Add(Domain.Hyperbaric.HbotAdverseEventRecord.Record(patient, course, null, new Domain.Hyperbaric.HyperbaricAdverseEvent(
+                Domain.Hyperbaric.HyperbaricAdverseEventType.SinusSqueeze, Domain.Hyperbaric.AdverseEventTiming.DuringDive,
+                Domain.Hyperbaric.AdverseEventSeverity.Mild, On(start.PlusDays(2)), "Slowed compression", "operator")));
             await db.SaveChangesAsync();
         }
 
@@ -155,6 +158,7 @@ public sealed class OutcomeUseCaseTests
 
         var record = Assert.Single(records);
         Assert.Equal(("hbot", "femoral-head-avn", 8.0, 3.0, 4), (record.Therapy, record.Condition, record.Baseline!.Value, record.FollowUp!.Value, record.Sessions));
+        Assert.Equal(1, record.AdverseEvents);
         Assert.True(record.Surgery!.Value.Event);
         Assert.Equal(274 / 30.4375, record.Surgery.Value.Time, 6);
 

@@ -24,6 +24,7 @@ public static class ClinicServices
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<ClinicTime>();
+        services.AddSingleton(ScreeningConfiguration.From(configuration));
         services.AddClinicDb(DatabaseOptions.From(configuration, contentRoot));
         // Keys in the database: several app instances share them, and cookies survive a restart.
         services.AddDataProtection().SetApplicationName("RegenClinic").PersistKeysToDbContext<ClinicDb>();

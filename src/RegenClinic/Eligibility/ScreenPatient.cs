@@ -10,7 +10,7 @@ namespace RegenClinic.Eligibility;
 /// <summary>Screens a patient for all eight therapies on the clinic's today, from the current chart, and stores one record per
 /// therapy with the rule-set version, the full result and the facts it read. A screening is for its date: screen again
 /// on the day a decision or course start depends on it.</summary>
-public sealed class ScreenPatient(ClinicDb db, ClinicActor actor, ClinicTime time)
+public sealed class ScreenPatient(ClinicDb db, ClinicActor actor, ClinicTime time, ScreeningSettings settings)
 {
     public async Task<IReadOnlyList<Guid>> HandleAsync(Guid patientId, CancellationToken ct = default)
     {
@@ -19,7 +19,7 @@ public sealed class ScreenPatient(ClinicDb db, ClinicActor actor, ClinicTime tim
         var (today, now) = (time.Today, time.Now);
         var facts = await PatientFactsFromChart.LoadAsync(db, patientId, time.Zone, ct);
         var factsJson = ScreeningJson.Write(facts);
-        var records = Screening.ScreenAll(facts, today, ScreeningSettings.Default)
+        var records = Screening.ScreenAll(facts, today, settings)
             .Select(result => ScreeningRecord.Store(patientId, result, today, ScreeningJson.Write(result), factsJson, actor.Name, now))
             .ToList();
         db.Screenings.AddRange(records);

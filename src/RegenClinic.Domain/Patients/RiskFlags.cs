@@ -6,22 +6,19 @@ public enum RiskFlagKind { Antiresorptive, Corticosteroid, Anticoagulant, Chemot
 public sealed record RiskFlag(RiskFlagKind Kind, string Because);
 
 /// <summary>
-/// Flags on the chart header. Medication classes by ATC prefix: antiresorptives (bisphosphonates M05BA, denosumab M05BX04:
-/// the MRONJ risk), systemic corticosteroids (H02AB), anticoagulants (B01AA, B01AB, B01AE, B01AF: clinical-reference §3),
-/// and the chemotherapy agents of §3 that matter under pressure (doxorubicin, bleomycin, cisplatin).
+/// Flags on the chart header. Medication classes come from <see cref="MedicationClasses"/> (antiresorptives: the MRONJ risk;
+/// corticosteroids; anticoagulants of clinical-reference §3; the chemotherapy agents of §3 that matter under pressure).
 /// </summary>
 public static class RiskFlags
 {
-    private static readonly (string Prefix, RiskFlagKind Kind)[] MedicationPrefixes =
-    [
-        ("M05BA", RiskFlagKind.Antiresorptive), ("M05BB", RiskFlagKind.Antiresorptive), ("M05BX04", RiskFlagKind.Antiresorptive),
-        ("H02AB", RiskFlagKind.Corticosteroid),
-        ("B01AA", RiskFlagKind.Anticoagulant), ("B01AB", RiskFlagKind.Anticoagulant), ("B01AE", RiskFlagKind.Anticoagulant), ("B01AF", RiskFlagKind.Anticoagulant),
-        ("L01DB01", RiskFlagKind.Chemotherapy), ("L01DC01", RiskFlagKind.Chemotherapy), ("L01XA01", RiskFlagKind.Chemotherapy),
-    ];
-
-    public static RiskFlagKind? ClassOf(string atcCode) =>
-        MedicationPrefixes.Where(m => atcCode.StartsWith(m.Prefix, StringComparison.OrdinalIgnoreCase)).Select(m => (RiskFlagKind?)m.Kind).FirstOrDefault();
+    public static RiskFlagKind? ClassOf(string atcCode) => MedicationClasses.Of(atcCode) switch
+    {
+        var c when c.Contains(MedicationClass.Antiresorptive) => RiskFlagKind.Antiresorptive,
+        var c when c.Contains(MedicationClass.Corticosteroid) => RiskFlagKind.Corticosteroid,
+        var c when c.Contains(MedicationClass.Anticoagulant) => RiskFlagKind.Anticoagulant,
+        var c when c.Contains(MedicationClass.ChemotherapyOfReference) => RiskFlagKind.Chemotherapy,
+        _ => null,
+    };
 
     public static IReadOnlyList<RiskFlag> For(IEnumerable<ConditionEntry> conditions, IEnumerable<MedicationEntry> medications, IEnumerable<AllergyEntry> allergies)
     {

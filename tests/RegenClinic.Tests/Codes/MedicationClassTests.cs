@@ -1,4 +1,5 @@
 using RegenClinic.Codes;
+using RegenClinic.Domain.Patients;
 
 namespace RegenClinic.Tests.Codes;
 

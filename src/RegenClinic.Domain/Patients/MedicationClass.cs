@@ -1,4 +1,4 @@
-namespace RegenClinic.Codes;
+namespace RegenClinic.Domain.Patients;
 
 /// <summary>Medication classes the clinical rules read, recognised from an ATC code.</summary>
 public enum MedicationClass

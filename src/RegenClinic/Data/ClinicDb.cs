@@ -241,6 +241,13 @@ public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options) : C
 
 public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options) : ClinicDb(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Patient search seeks a range of this key; byte order keeps that range equal to "starts with" (see SearchPatients).
+        builder.Entity<Patient>().Property(x => x.SearchName).UseCollation("C");
+    }
+
     private const long AuditChainLock = 0x52434155; // "RCAU"
 
     public override Task LockAuditChainAsync(CancellationToken cancellationToken) =>

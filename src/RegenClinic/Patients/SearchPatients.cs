@@ -33,9 +33,15 @@ public sealed class SearchPatients(ClinicDb db, ClinicActor actor, NodaTime.IClo
             {
                 var key = Patient.SearchKey(text);
                 var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                // Prefix on the indexed "FAMILY GIVEN" key; a reversed "given family" query also matches.
+                // Prefix on the indexed "FAMILY GIVEN" key; a reversed "given family" query also matches. A prefix is
+                // written as a range so both providers seek the index: LIKE cannot on SQLite (it folds case) nor on
+                // PostgreSQL outside the C collation.
                 var reversed = words.Length > 1 ? string.Join(' ', words.Skip(1)) + " " + words[0] : key;
-                q = q.Where(p => p.SearchName.StartsWith(key) || p.SearchName.StartsWith(reversed));
+                var (keyEnd, reversedEnd) = (PrefixEnd(key), PrefixEnd(reversed));
+                q = reversed == key
+                    ? q.Where(p => string.Compare(p.SearchName, key) >= 0 && string.Compare(p.SearchName, keyEnd) < 0)
+                    : q.Where(p => (string.Compare(p.SearchName, key) >= 0 && string.Compare(p.SearchName, keyEnd) < 0)
+                        || (string.Compare(p.SearchName, reversed) >= 0 && string.Compare(p.SearchName, reversedEnd) < 0));
             }
         }
         if (query.BirthDate is { } birth) q = q.Where(p => p.BirthDate == birth);
@@ -50,6 +56,10 @@ public sealed class SearchPatients(ClinicDb db, ClinicActor actor, NodaTime.IClo
         }
         return new Page<PatientListItem>([.. items.Select(p => p.ToListItem())], page, size, total);
     }
+
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/> in code-point order
+    /// (SQLite's BINARY and PostgreSQL's C collation both compare UTF-8 bytes, which is code-point order).</summary>
+    private static string PrefixEnd(string prefix) => prefix + char.ConvertFromUtf32(0x10FFFF);
 }
 
 public sealed record PatientQuery(string? Text, LocalDate? BirthDate = null, int Page = 1, int PageSize = 25);

@@ -43,7 +43,7 @@ public sealed class TestClinic : IAsyncDisposable
         return data;
     }
 
-    public static async Task<TestClinic> CreateAsync(Provider provider)
+    public static async Task<TestClinic> CreateAsync(Provider provider, Action<IServiceCollection>? configure = null)
     {
         SqliteConnection? keepAlive = null;
         string? database = null, admin = null;
@@ -77,6 +77,7 @@ public sealed class TestClinic : IAsyncDisposable
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddClinic(configuration, Path.GetTempPath());
+        configure?.Invoke(collection);
         var clock = new FakeClock(Start);
         collection.AddSingleton<IClock>(clock);
         var built = new TestClinic(collection.BuildServiceProvider(), clock, keepAlive, database, admin);

@@ -1779,7 +1779,8 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                     b.Property<string>("SearchName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Sex")
                         .IsRequired()

@@ -1,3 +1,6 @@
 using BenchmarkDotNet.Running;
+using RegenClinic.Benchmarks.Latency;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "latency") return await LatencyBench.RunAsync(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(LatencyBench).Assembly).Run(args);
+return 0;

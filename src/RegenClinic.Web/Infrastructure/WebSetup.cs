@@ -87,6 +87,7 @@ public static class WebSetup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+        await using var startup = await db.HoldStartupLockAsync(CancellationToken.None);
         await ClinicDbSetup.MigrateAsync(db);
         var demo = scope.ServiceProvider.GetRequiredService<DemoClinic>();
         if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false) && !await demo.IsSeededAsync())

@@ -56,6 +56,16 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     /// <summary>Takes the lock that serialises appends to the audit chain, inside the current transaction.</summary>
     public abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 
+    /// <summary>Held while an app instance migrates and seeds, so that instances starting together on one database do
+    /// that once. SQLite is served by one instance and needs none.</summary>
+    public virtual Task<IAsyncDisposable> HoldStartupLockAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
@@ -249,6 +259,24 @@ public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options)
     }
 
     private const long AuditChainLock = 0x52434155; // "RCAU"
+    private const long StartupLock = 0x52435354; // "RCST"
+
+    /// <summary>A session advisory lock on a connection kept open until the lock is released.</summary>
+    public override async Task<IAsyncDisposable> HoldStartupLockAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLock})", cancellationToken);
+        return new StartupLockRelease(this);
+    }
+
+    private sealed class StartupLockRelease(PostgresClinicDb db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLock})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);

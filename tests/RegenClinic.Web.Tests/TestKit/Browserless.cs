@@ -9,10 +9,10 @@ public static partial class Browserless
 {
     public const string Password = RegenClinic.Demo.DemoClinic.DemoPassword;
 
-    public static HttpClient Client(this ClinicAppFactory app) =>
+    public static HttpClient Client(this WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> SignedInAsync(this ClinicAppFactory app, string email)
+    public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> app, string email)
     {
         var client = app.Client();
         var response = await client.SubmitFormAsync("/signin", new() { ["Posted.Email"] = email, ["Posted.Password"] = Password });

@@ -22,6 +22,7 @@ public static class WebSetup
     public static IServiceCollection AddClinicWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddReverseProxy(configuration);
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -100,6 +101,7 @@ public static class WebSetup
 
     public static WebApplication UseClinicWeb(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {

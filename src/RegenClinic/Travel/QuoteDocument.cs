@@ -59,7 +59,7 @@ public static class QuoteDocument
         b.Append($"<p>{E(L(v, "Travel, accommodation and any treatment a physician finds necessary after examining you are not included.", "Reis, verblijf en behandeling die een arts na onderzoek nodig vindt, zijn niet inbegrepen."))}</p>");
 
         b.Append($"<h3>{E(L(v, "What the evidence says", "Wat het onderzoek zegt"))}</h3>");
-        b.Append($"<p>{E(q.EvidenceWords)}.</p><p class=\"citation\">{E(L(v, "Source", "Bron"))}: {E(q.EvidenceCitation)}</p>");
+        b.Append($"<p>{E(L(v, "Evidence for this treatment in your condition", "Bewijs voor deze behandeling bij uw aandoening"))}: {E(q.EvidenceWords)}.</p><p class=\"citation\">{E(L(v, "Source", "Bron"))}: {E(q.EvidenceCitation)}</p>");
         if (EvidenceGrade.Parse(q.EvidenceGrade).RequiresAcknowledgement)
         {
             b.Append($"<p><strong>{E(L(v, "The evidence does not show that this treatment works for your condition. Please discuss this with your own doctor before you decide.", "Het onderzoek laat niet zien dat deze behandeling werkt voor uw aandoening. Bespreek dit met uw eigen arts voordat u beslist."))}</strong></p>");

@@ -23,6 +23,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
     }
 
     [Theory]
+    [InlineData("admin@regenclinic.demo")]
     [InlineData("nurse@regenclinic.demo")]
     [InlineData("operator@regenclinic.demo")]
     public async Task Enquiries_OtherRoles_Forbidden(string email)

@@ -14,6 +14,7 @@ using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
 using RegenClinic.Staff;
+using RegenClinic.Travel;
 
 namespace RegenClinic;
 
@@ -84,6 +85,7 @@ public static class ClinicServices
         services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
         services.AddHyperbaric();
+        services.AddTravel(configuration, contentRoot);
         return services;
     }
 }

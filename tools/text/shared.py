@@ -1,6 +1,9 @@
 """UI text of SharedText: key -> Dutch (English is the key), or key -> (English, Dutch)."""
 FEATURE = "SharedText"
-TEXT = {'Follow-ups': 'Nazorg',
+TEXT = {'Enquiries': 'Aanvragen',
+ 'Centres': 'Centra',
+ 'Ask for a quote': 'Vraag een offerte aan',
+ 'Follow-ups': 'Nazorg',
  'Presets': 'Protocollen',
  'API': 'API',
  'Access denied': 'Geen toegang',

@@ -16,6 +16,15 @@ public sealed class Site
     /// <summary>ISO 3166-1 alpha-2 country code, e.g. NL or US.</summary>
     public string Jurisdiction { get; private set; } = "";
 
+    /// <summary>Where travelling patients come to (the public directory shows it); empty until the site is described.</summary>
+    public string City { get; private set; } = "";
+    /// <summary>Therapy ids (clinical reference §1) this centre offers.</summary>
+    public List<string> Therapies { get; private set; } = [];
+    /// <summary>Languages the centre's staff speak with patients (ISO 639-1).</summary>
+    public List<string> Languages { get; private set; } = [];
+    /// <summary>Accreditations as the accrediting body words them (e.g. "ECHM/EUBS chamber safety audit 2025").</summary>
+    public List<string> Accreditations { get; private set; } = [];
+
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
 
     public static Site Create(string code, string name, string timeZoneId, string jurisdiction)
@@ -29,5 +38,18 @@ public sealed class Site
             TimeZoneId = timeZoneId,
             Jurisdiction = Require.Text(jurisdiction, "jurisdiction", 2).ToUpperInvariant(),
         };
+    }
+
+    /// <summary>What the public directory shows of this centre. Therapies must be known ids, so the directory never offers
+    /// something the screening engine cannot screen.</summary>
+    public void Describe(string city, IEnumerable<string> therapies, IEnumerable<string> languages, IEnumerable<string> accreditations)
+    {
+        var offered = therapies.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = offered.FirstOrDefault(t => !Eligibility.TherapyId.All.Contains(new Eligibility.TherapyId(t)));
+        if (unknown is not null) throw new DomainException("site.unknown-therapy", $"Unknown therapy '{unknown}'.", "therapies");
+        City = Require.Text(city, "city", 100);
+        Therapies = offered;
+        Languages = [.. languages.Select(l => Require.Text(l, "languages", 5).ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+        Accreditations = [.. accreditations.Select(a => Require.Text(a, "accreditations", 200))];
     }
 }

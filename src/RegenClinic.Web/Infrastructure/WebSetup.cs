@@ -11,6 +11,7 @@ using RegenClinic.Web.Eligibility;
 using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Hyperbaric;
 using RegenClinic.Web.Patients;
+using RegenClinic.Web.Travel;
 using Scalar.AspNetCore;
 
 namespace RegenClinic.Web.Infrastructure;
@@ -53,7 +54,9 @@ public static class WebSetup
             .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
+            .AddPolicy(Policies.Travel, p => p.RequireRole(Roles.FrontDesk, Roles.Physician))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddTravelWeb(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -114,6 +117,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         // SecurityHeaders already sends frame-ancestors 'none'; a second CSP header from the server render mode would loosen nothing but duplicate it.
@@ -124,6 +128,7 @@ public static class WebSetup
         app.MapScreeningEndpoints();
         app.MapOutcomeEndpoints();
         app.MapHyperbaricEndpoints();
+        app.MapTravelEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -33,7 +33,7 @@ public static class PatientEndpoints
 
         api.MapPost("/", async Task<Created<PatientView>> (RegisterPatient register, PatientDetails details, CancellationToken ct) =>
             {
-                var view = await register.HandleAsync(details, ct);
+                var view = await register.HandleAsync(details, ct: ct);
                 return TypedResults.Created($"/api/patients/{view.Id}", view);
             })
             .RequireAuthorization(Policies.Registration).WithSummary("Register a patient");

@@ -50,6 +50,10 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
     public DbSet<StoredPreset> Presets => Set<StoredPreset>();
     public DbSet<RoomAirCheckRecord> RoomAirChecks => Set<RoomAirCheckRecord>();
+    public DbSet<Domain.Travel.PriceItem> PriceItems => Set<Domain.Travel.PriceItem>();
+    public DbSet<Domain.Travel.Enquiry> Enquiries => Set<Domain.Travel.Enquiry>();
+    public DbSet<Domain.Travel.EnquiryEvent> EnquiryEvents => Set<Domain.Travel.EnquiryEvent>();
+    public DbSet<Domain.Travel.Quote> Quotes => Set<Domain.Travel.Quote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -147,6 +151,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         RegenClinic.Injections.InjectionsModel.Configure(b);
+        RegenClinic.Travel.TravelModel.Configure(b);
 
         b.Entity<AuditEntry>(e =>
         {

@@ -9,18 +9,20 @@ namespace RegenClinic.Patients;
 
 public sealed class RegisterPatient(ClinicDb db, ClinicActor actor, ClinicTime time)
 {
-    public async Task<PatientView> HandleAsync(PatientDetails details, CancellationToken ct = default)
+    /// <param name="siteId">The site the patient belongs to; null = the first site (single-site clinics).</param>
+    public async Task<PatientView> HandleAsync(PatientDetails details, Guid? siteId = null, CancellationToken ct = default)
     {
-        var site = await db.Sites.OrderBy(s => s.Code).FirstOrDefaultAsync(ct)
+        var site = await db.Sites.Where(s => siteId == null || s.Id == siteId).OrderBy(s => s.Code).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("site.none", "No clinic site is set up.");
         // The next record number is read and taken under the write lock, so parallel registrations
         // (two desks, two app instances) cannot take the same one; the unique index is the last line of defence.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A caller that already holds a transaction (an accepted enquiry becoming a patient and a course) keeps it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.LockAuditChainAsync(ct);
         var patient = Patient.Register(details, await NextRecordNumberAsync(ct), site.Id, actor.Name, time.Now, time.Today);
         db.Patients.Add(patient);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return patient.ToView(time.Today);
     }
 

@@ -44,6 +44,8 @@ public static class Policies
     public const string HbotPhysician = "hbot-physician";
     /// <summary>Pre-dive checklist, dive log, adverse events at the chamber side: chamber operators, nurses, physicians.</summary>
     public const string ChamberOperations = "chamber-operations";
+    /// <summary>Travelling-patient enquiries, quotes and acceptance: front desk and physicians (the pre-screen is <see cref="PhysicianDecision"/>).</summary>
+    public const string Travel = "travel";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RegenClinic.Travel;
+
+public static class TravelServices
+{
+    /// <summary>Enquiry files go under the data folder (Database:DataFolder), beside the SQLite file and outside the web root.</summary>
+    public static IServiceCollection AddTravel(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var dataFolder = Path.GetFullPath(configuration["Database:DataFolder"] ?? "data", contentRoot);
+        services.AddSingleton(new EnquiryFiles(Path.Combine(dataFolder, "enquiry-files")));
+        services.AddScoped<ListCentres>();
+        services.AddScoped<SubmitEnquiry>();
+        services.AddScoped<ListEnquiries>();
+        services.AddScoped<ViewEnquiry>();
+        services.AddScoped<MoveEnquiry>();
+        services.AddScoped<NoteEnquiry>();
+        services.AddScoped<OpenEnquiryFile>();
+        services.AddScoped<PreScreenEnquiry>();
+        services.AddScoped<IssueQuote>();
+        services.AddScoped<AcceptQuote>();
+        services.AddScoped<ViewQuote>();
+        return services;
+    }
+}

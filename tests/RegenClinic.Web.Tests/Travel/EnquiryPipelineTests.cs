@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RegenClinic.Domain.Plans;
+using RegenClinic.Domain.Travel;
+using RegenClinic.Web.Tests.TestKit;
+
+namespace RegenClinic.Web.Tests.Travel;
+
+public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
+{
+    private async Task<Guid> SubmittedAsync(string family)
+    {
+        var response = await EnquiryForms.PostAsync(app.Client(), EnquiryForms.Valid(family));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var db = app.NewDb(out var scope);
+        using (scope) return await db.Enquiries.Where(e => e.FamilyName == family).Select(e => e.Id).SingleAsync();
+    }
+
+    private async Task<T> InDbAsync<T>(Func<RegenClinic.Data.ClinicDb, Task<T>> read)
+    {
+        var db = app.NewDb(out var scope);
+        using (scope) return await read(db);
+    }
+
+    [Theory]
+    [InlineData("admin@regenclinic.demo")]
+    [InlineData("nurse@regenclinic.demo")]
+    [InlineData("operator@regenclinic.demo")]
+    public async Task Enquiries_OtherRoles_Forbidden(string email)
+    {
+        var client = await app.SignedInAsync(email);
+        var response = await client.GetAsync("/travel/enquiries");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enquiries_Anonymous_SentToSignIn()
+    {
+        var response = await app.Client().GetAsync("/travel/enquiries");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/signin", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrontDesk_SkipsToBooked_RefusedWithReason()
+    {
+        var id = await SubmittedAsync("Overslaan");
+        var desk = await app.SignedInAsync("frontdesk@regenclinic.demo");
+        var response = await desk.SubmitFormAsync($"/travel/enquiries/{id}", new() { ["_handler"] = "move-enquiry", ["Moving.To"] = "Booked" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cannot go from New to Booked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(EnquiryStatus.New, await InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Pipeline_PreScreenQuoteDownloadAccept_PatientAndDraftCourse()
+    {
+        var id = await SubmittedAsync("Reiziger");
+        var desk = await app.SignedInAsync("frontdesk@regenclinic.demo");
+        var list = await desk.GetStringAsync("/travel/enquiries");
+        Assert.Contains("Reiziger", list, StringComparison.Ordinal);
+
+        // Front desk cannot pre-screen; the physician can.
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.GetAsync($"/travel/enquiries/{id}/prescreen")).StatusCode);
+        var physician = await app.SignedInAsync("physician@regenclinic.demo");
+        var screened = await physician.SubmitFormAsync($"/travel/enquiries/{id}/prescreen", new()
+        {
+            ["Posted.Therapy"] = "hbot", ["Posted.ConditionCodes"] = "M87.05", ["Posted.MedicationCodes"] = "M01AE01", ["Posted.InPersonChecks"] = "Review the MRI",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, screened.StatusCode);
+        var detail = await desk.GetStringAsync($"/travel/enquiries/{id}");
+        Assert.Contains("id=\"prescreen-verdict\">eligible", detail, StringComparison.Ordinal);
+        Assert.Contains("Review the MRI", detail, StringComparison.Ordinal);
+
+        var quoted = await desk.SubmitFormAsync($"/travel/enquiries/{id}/quote", new()
+        {
+            ["Posted.Protocol"] = "HBOT 2.4 ATA 90 min (2.4-90), 30 weekday sessions", ["Posted.Sessions"] = "30", ["Posted.Pattern"] = "Weekdays",
+            ["Posted.PerDay"] = "1", ["Posted.MinDays"] = "0", ["Posted.MaxDays"] = "0", ["Posted.Consultations"] = "2", ["Posted.ImagingStudies"] = "1",
+            ["Posted.FollowUps"] = "1", ["Posted.Currency"] = "EUR", ["Posted.ValidUntil"] = EnquiryForms.From,
+        });
+        Assert.True(quoted.StatusCode == HttpStatusCode.Redirect, await quoted.Content.ReadAsStringAsync());
+        var quotePath = quoted.Headers.Location!.ToString();
+        var quotePage = await desk.GetStringAsync(quotePath);
+        // Dutch enquirer: the quote is in Dutch. 30 × 180 + 2 × 150 + 120 + 60 = EUR 5.880,00; 6 weeks; evidence and risks.
+        Assert.Contains("EUR 5.880,00", quotePage, StringComparison.Ordinal);
+        Assert.Contains("6 weken", quotePage, StringComparison.Ordinal);
+        Assert.Contains("gerandomiseerde", quotePage, StringComparison.Ordinal);
+        Assert.Contains("Drukletsel", quotePage, StringComparison.Ordinal);
+        var quoteId = Guid.Parse(quotePath.Split('/')[^1]);
+        var file = await desk.GetAsync($"/api/travel/quotes/{quoteId}/file");
+        Assert.Equal("text/html", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Contains("EUR 5.880,00", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var accepted = await desk.SubmitFormAsync($"/travel/enquiries/{id}", new() { ["_handler"] = "accept-quote" });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var (patientId, courseId, status) = await InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => ValueTuple.Create(e.PatientId, e.CourseId, e.Status)).SingleAsync());
+        Assert.Equal(EnquiryStatus.Accepted, status);
+        var patient = await InDbAsync(db => db.Patients.SingleAsync(p => p.Id == patientId));
+        Assert.Equal(("Reiziger", "Dr. Jan Claes"), (patient.FamilyName, patient.HomePhysician?.Name));
+        Assert.Equal(CourseStatus.Draft, await InDbAsync(db => db.Courses.Where(c => c.Id == courseId).Select(c => c.Status).SingleAsync()));
+
+        // Reads of the enquiry and the quote are audited with who read them.
+        Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));
+        Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Quote" && a.EntityId == quoteId.ToString())));
+    }
+}

@@ -13,6 +13,7 @@ using RegenClinic.Outcomes;
 using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
+using RegenClinic.Scheduling;
 using RegenClinic.Staff;
 
 namespace RegenClinic;
@@ -83,6 +84,7 @@ public static class ClinicServices
         services.AddScoped<LoadLicensedItemText>();
         services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
+        services.AddScheduling();
         services.AddHyperbaric();
         return services;
     }

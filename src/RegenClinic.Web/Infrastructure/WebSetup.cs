@@ -52,6 +52,7 @@ public static class WebSetup
             .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
+            .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.FrontDesk, Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -69,6 +70,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => NodaJson.Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<SignInAudit>();
+        services.AddHostedService<RegenClinic.Web.Scheduling.SchedulingWorker>();
         return services;
     }
 
@@ -121,6 +123,7 @@ public static class WebSetup
         app.MapScreeningEndpoints();
         app.MapOutcomeEndpoints();
         app.MapHyperbaricEndpoints();
+        RegenClinic.Web.Scheduling.SchedulingEndpoints.Map(app);
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -50,6 +50,10 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
     public DbSet<StoredPreset> Presets => Set<StoredPreset>();
     public DbSet<RoomAirCheckRecord> RoomAirChecks => Set<RoomAirCheckRecord>();
+    public DbSet<RegenClinic.Scheduling.ScheduleRun> ScheduleRuns => Set<RegenClinic.Scheduling.ScheduleRun>();
+    public DbSet<RegenClinic.Scheduling.StaffShift> StaffShifts => Set<RegenClinic.Scheduling.StaffShift>();
+    public DbSet<RegenClinic.Scheduling.PatientAvailability> PatientAvailabilities => Set<RegenClinic.Scheduling.PatientAvailability>();
+    public DbSet<RegenClinic.Scheduling.CalendarLink> CalendarLinks => Set<RegenClinic.Scheduling.CalendarLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -137,6 +141,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         RegenClinic.Injections.InjectionsModel.Configure(b);
+        RegenClinic.Scheduling.SchedulingModel.Configure(b);
 
         b.Entity<AuditEntry>(e =>
         {

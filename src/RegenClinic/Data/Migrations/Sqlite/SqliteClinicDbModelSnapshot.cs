@@ -248,16 +248,27 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Seat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SessionIndex")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Staff")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Start")
@@ -266,6 +277,10 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Table")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Therapy")
@@ -278,7 +293,17 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "Start");
 
+                    b.HasIndex("RoomId", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_RoomStart")
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"RoomId\" IS NOT NULL");
+
                     b.HasIndex("SiteId", "Start");
+
+                    b.HasIndex("ChamberId", "Start", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_ChamberSeat")
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"ChamberId\" IS NOT NULL");
 
                     b.ToTable("Appointments");
                 });
@@ -1906,6 +1931,194 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "Status");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.CalendarLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarLinks");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.PatientAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StayFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StayTo")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("UnavailableDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UntilMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("PatientAvailabilities");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.ScheduleRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Bound")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HorizonStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Objective")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PatientsToTell")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeLimitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ScheduleRuns_ActivePerSite")
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
+
+                    b.HasIndex("SiteId", "RequestedAt");
+
+                    b.ToTable("ScheduleRuns");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StaffUserId", "Day");
+
+                    b.ToTable("StaffShifts");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -39,6 +39,8 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
             SolveProgress? latest = null;
             var options = new SolveOptions(TimeSpan.FromSeconds(run.TimeLimitSeconds), Workers: 2, Seed: 0, Progress: p => latest = p);
             string? tell = null;
+            Guid? cancelled = change is ScheduleChange.CancelSession cs
+                ? await db.Appointments.Where(a => a.Id == cs.AppointmentId).Select(a => (Guid?)a.PatientId).FirstOrDefaultAsync(ct) : null;
             var courseIds = problem.Instance.Courses.ToDictionary(c => c.Id, StringComparer.Ordinal);
             var solve = Task.Run(() =>
             {
@@ -48,7 +50,7 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
                 var repair = Solver.Repair(problem, previous, local.Date.ToDateOnly(), local.Hour * 60 + local.Minute, options, ct);
                 var lost = previous.Sessions.Select(s => s.Course).Except(repair.Schedule.Sessions.Select(s => s.Course))
                     .Select(c => courseIds[c].Patient);
-                tell = string.Join(",", repair.ChangedPatients.Concat(lost).Distinct());
+                tell = string.Join(",", repair.ChangedPatients.Concat(lost).Concat(cancelled is { } c ? [c.ToString()] : []).Distinct());
                 return repair.Schedule;
             }, ct);
             while (!solve.IsCompleted)

@@ -24,14 +24,16 @@ internal sealed class DemoScheduling(ClinicDb db, ClinicTime time, UserManager<S
             if (!(await users.CreateAsync(user, DemoClinic.DemoPassword)).Succeeded || !(await users.AddToRoleAsync(user, Roles.ChamberOperator)).Succeeded)
                 throw new InvalidOperationException($"Could not create demo user {email}.");
         }
-        // Dr. Bakker works Monday, Wednesday and Friday mornings.
+        // Dr. Bakker works weekdays 08:00–15:00 (the procedure-room hours); the others work the opening hours.
         var bakker = await db.Users.FirstAsync(u => u.Email == "physician2@regenclinic.demo", ct);
-        foreach (var day in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Friday })
-            db.StaffShifts.Add(StaffShift.Create(site.Id, bakker.Id, day, new LocalTime(8, 0), new LocalTime(13, 0)));
+        foreach (var day in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday })
+            db.StaffShifts.Add(StaffShift.Create(site.Id, bakker.Id, day, new LocalTime(8, 0), new LocalTime(15, 0)));
 
         var booked = db.Appointments.Select(a => a.PatientId);
         var withCourse = db.Courses.Select(c => c.PatientId);
-        var free = await db.Patients.Where(p => !booked.Contains(p.Id) && !withCourse.Contains(p.Id)).OrderBy(p => p.RecordNumber).Select(p => p.Id).Take(12).ToListAsync(ct);
+        // Patients with no course yet, those without bookings first (a small demo has few of them).
+        var free = await db.Patients.Where(p => !withCourse.Contains(p.Id)).OrderBy(p => booked.Contains(p.Id) ? 1 : 0).ThenBy(p => p.RecordNumber)
+            .Select(p => p.Id).Take(12).ToListAsync(ct);
         var monday = time.Today.PlusDays(7 - ((int)time.Today.DayOfWeek - 1));
         (string Therapy, string Protocol, int Sessions, SessionPattern Pattern, int Priority, int Delay)[] plans =
         [

@@ -15,6 +15,10 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
 {
     public async Task<bool> RunNextAsync(string worker, CancellationToken ct = default)
     {
+        // A run whose instance stopped mid-solve (crash, deploy) would block its site: fail it after the longest limit plus a margin.
+        var stale = time.Now - NodaTime.Duration.FromMinutes(15);
+        await db.ScheduleRuns.Where(r => r.Status == ScheduleRunStatus.Running && r.StartedAt < stale)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScheduleRunStatus.Failed).SetProperty(r => r.Message, "The solving instance stopped; propose again."), ct);
         var next = await db.ScheduleRuns.AsNoTracking().Where(r => r.Status == ScheduleRunStatus.Queued)
             .OrderBy(r => r.RequestedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (next is not { } id) return false;

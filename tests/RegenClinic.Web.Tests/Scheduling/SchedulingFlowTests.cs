@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Plans;
@@ -99,7 +100,7 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
             // An afternoon slot (the patient said mornings only) on a monoplace that is free, where the fewest other sessions run.
             var day = await db.Appointments.AsNoTracking().Where(a => a.Status != AppointmentStatus.Cancelled && a.Start >= time.ToInstant(date.AtMidnight())
                 && a.Start < time.ToInstant(date.PlusDays(1).AtMidnight())).ToListAsync();
-            var monos = await db.Chambers.Where(c => c.Kind == ChamberKind.Monoplace).Select(c => c.Id).ToListAsync();
+            var monos = await db.Chambers.Where(c => c.Kind == RegenClinic.Domain.Clinic.ChamberKind.Monoplace).Select(c => c.Id).ToListAsync();
             var best = int.MaxValue;
             for (var m = 13 * 60 + 30; m <= 16 * 60 + 30; m += 15)
             {
@@ -165,7 +166,9 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         var feed = await anonymous.GetStringAsync($"/calendar/{token}/feed.ics");
         Assert.StartsWith("BEGIN:VCALENDAR", feed, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VEVENT", feed, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/not-a-token/feed.ics")).StatusCode);
+        var unknown = await anonymous.GetAsync("/calendar/not-a-token/feed.ics");
+        Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
+        Assert.Contains("/not-found", unknown.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Contains("Link expired", await anonymous.GetStringAsync("/calendar/not-a-token"), StringComparison.Ordinal);
         var print = await client.GetStringAsync($"/patients/{patient}/calendar/print");
         Assert.Matches("Your treatment schedule|Uw behandelschema", print);

@@ -16,7 +16,7 @@ public sealed partial class BoardTests(RunningClinic clinic) : IClassFixture<Run
         await page.GetByLabel("Time limit (seconds)").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(RunUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(RunUrl(), new() { Timeout = 30_000 });
         // The page refreshes itself while the solver runs; wait for the checked proposal.
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("ready to confirm", new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("#run-summary")).ToContainTextAsync("Checked by the independent checker");
@@ -31,14 +31,16 @@ public sealed partial class BoardTests(RunningClinic clinic) : IClassFixture<Run
         await page.GotoAsync("/scheduling");
         for (var i = 0; i < 10 && await page.Locator("#board-sessions a.button").CountAsync() == 0; i++)
             await page.GetByRole(AriaRole.Link, new() { Name = "Next", Exact = true }).ClickAsync();
-        await page.Locator("#board-sessions a.button").First.ClickAsync();
-        await page.WaitForURLAsync(MoveUrl());
+        // Follow the board's Move link of the first session (the board is static HTML; the link is a plain href).
+        var move = await page.Locator("#board-sessions a.button").First.GetAttributeAsync("href");
+        await page.GotoAsync(move!);
+        await Assertions.Expect(page).ToHaveURLAsync(MoveUrl());
         var date = await page.GetByLabel("Date").InputValueAsync();
         var later = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).AddDays(70);
         await page.GetByLabel("Date").FillAsync(later.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Start time").FillAsync("09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(BoardUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(BoardUrl(), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#board-sessions")).ToContainTextAsync("09:00");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RunningClinic.ScreenshotPath("schedule-moved"), FullPage = true });
     }

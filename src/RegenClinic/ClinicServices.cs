@@ -13,6 +13,7 @@ using RegenClinic.Outcomes;
 using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
 using RegenClinic.Plans;
+using RegenClinic.Scheduling;
 using RegenClinic.Staff;
 using RegenClinic.Travel;
 
@@ -84,6 +85,7 @@ public static class ClinicServices
         services.AddScoped<LoadLicensedItemText>();
         services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
+        services.AddScheduling();
         services.AddHyperbaric();
         services.AddTravel(configuration, contentRoot);
         return services;

@@ -25,6 +25,15 @@ public sealed class Appointment
     public AppointmentStatus Status { get; private set; }
     public string BookedBy { get; private set; } = "";
     public Instant BookedAt { get; private set; }
+    /// <summary>Seat in the chamber (1 on a monoplace; 1…seats in a multiplace dive); null for a room. A unique index on
+    /// (chamber, start, seat) over non-cancelled appointments makes a second booking of the same seat fail in the database.</summary>
+    public int? Seat { get; private set; }
+    /// <summary>Treatment table of a chamber session; every occupant of a multiplace dive shares it.</summary>
+    public string? Table { get; private set; }
+    /// <summary>Staff user ids attending (the chamber operator, the injecting physician).</summary>
+    public List<string> Staff { get; private set; } = [];
+    /// <summary>Why a soft scheduling rule was overridden for this booking (null when none was).</summary>
+    public string? OverrideReason { get; private set; }
 
     public static Appointment Book(Guid patientId, Guid siteId, string therapy, Guid? chamberId, Guid? roomId, Interval slot, string by, Instant at)
     {
@@ -36,6 +45,24 @@ public sealed class Appointment
             PatientId = patientId, SiteId = siteId, Therapy = Require.Text(therapy, "therapy", 40), ChamberId = chamberId, RoomId = roomId,
             Start = slot.Start, End = slot.End, Status = AppointmentStatus.Booked, BookedBy = by, BookedAt = at,
         };
+    }
+
+    /// <summary>Places the session: its chamber seat and table (chamber sessions) and its staff. Seats count from 1.</summary>
+    public void Place(int? seat, string? table, IEnumerable<string> staff, string? overrideReason)
+    {
+        if (ChamberId is not null && seat is not >= 1) throw new DomainException("appointment.seat", "A chamber session needs a seat (from 1).", "seat");
+        if (ChamberId is null && seat is not null) throw new DomainException("appointment.seat", "A room session has no seat.", "seat");
+        (Seat, Table, Staff, OverrideReason) = (seat, table, [.. staff], string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
+    }
+
+    /// <summary>Moves a booked session to another slot and resource; the caller has checked the scheduling rules.</summary>
+    public void Move(Guid? chamberId, Guid? roomId, Interval slot)
+    {
+        if (Status != AppointmentStatus.Booked) throw new DomainException("appointment.not-booked", "Only a booked session can be moved.");
+        if ((chamberId is null) == (roomId is null))
+            throw new DomainException("appointment.resource", "An appointment takes exactly one chamber or one room.", "resource");
+        if (slot.Duration <= Duration.Zero) throw new DomainException("appointment.empty", "An appointment must end after it starts.", "end");
+        (ChamberId, RoomId, Start, End) = (chamberId, roomId, slot.Start, slot.End);
     }
 
     public void AssignToCourse(Guid courseId, int sessionIndex)

@@ -55,6 +55,7 @@ public static class WebSetup
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.Travel, p => p.RequireRole(Roles.FrontDesk, Roles.Physician))
+            .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.FrontDesk, Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddTravelWeb(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -73,6 +74,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => NodaJson.Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<SignInAudit>();
+        services.AddHostedService<RegenClinic.Web.Scheduling.SchedulingWorker>();
         return services;
     }
 
@@ -129,6 +131,7 @@ public static class WebSetup
         app.MapOutcomeEndpoints();
         app.MapHyperbaricEndpoints();
         app.MapTravelEndpoints();
+        RegenClinic.Web.Scheduling.SchedulingEndpoints.Map(app);
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

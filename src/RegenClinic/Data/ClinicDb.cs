@@ -54,6 +54,10 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<Domain.Travel.Enquiry> Enquiries => Set<Domain.Travel.Enquiry>();
     public DbSet<Domain.Travel.EnquiryEvent> EnquiryEvents => Set<Domain.Travel.EnquiryEvent>();
     public DbSet<Domain.Travel.Quote> Quotes => Set<Domain.Travel.Quote>();
+    public DbSet<RegenClinic.Scheduling.ScheduleRun> ScheduleRuns => Set<RegenClinic.Scheduling.ScheduleRun>();
+    public DbSet<RegenClinic.Scheduling.StaffShift> StaffShifts => Set<RegenClinic.Scheduling.StaffShift>();
+    public DbSet<RegenClinic.Scheduling.PatientAvailability> PatientAvailabilities => Set<RegenClinic.Scheduling.PatientAvailability>();
+    public DbSet<RegenClinic.Scheduling.CalendarLink> CalendarLinks => Set<RegenClinic.Scheduling.CalendarLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -152,6 +156,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
 
         RegenClinic.Injections.InjectionsModel.Configure(b);
         RegenClinic.Travel.TravelModel.Configure(b);
+        RegenClinic.Scheduling.SchedulingModel.Configure(b);
 
         b.Entity<AuditEntry>(e =>
         {

@@ -51,6 +51,7 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             await DemoHyperbaric.SeedAsync(db, time, ct);
             await new DemoInjections(db, actor, time).SeedAsync(ct);
             await DemoTravel.SeedAsync(db, time, ct);
+            await new DemoScheduling(db, time, users).SeedAsync(ct);
         }
         finally
         {

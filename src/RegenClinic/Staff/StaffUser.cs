@@ -46,6 +46,8 @@ public static class Policies
     public const string ChamberOperations = "chamber-operations";
     /// <summary>Travelling-patient enquiries, quotes and acceptance: front desk and physicians (the pre-screen is <see cref="PhysicianDecision"/>).</summary>
     public const string Travel = "travel";
+    /// <summary>Scheduling coordinator: proposing, confirming, booking, moving and repairing schedules: front desk, physicians and administrators.</summary>
+    public const string Scheduling = "scheduling";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

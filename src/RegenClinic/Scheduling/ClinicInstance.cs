@@ -1,0 +1,278 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using RegenClinic.Clinic;
+using RegenClinic.Data;
+using RegenClinic.Domain.Clinic;
+using RegenClinic.Domain.Plans;
+using RegenClinic.Staff;
+using DomainChamberKind = RegenClinic.Domain.Clinic.ChamberKind;
+
+namespace RegenClinic.Scheduling;
+
+/// <summary>What a repair changes before re-planning.</summary>
+public abstract record ScheduleChange
+{
+    public sealed record CancelSession(Guid AppointmentId) : ScheduleChange;
+    public sealed record PatientMissesDay(Guid PatientId, LocalDate Date) : ScheduleChange;
+    public sealed record ChamberOutOfService(Guid ChamberId) : ScheduleChange;
+
+    public string Encode() => this switch
+    {
+        CancelSession c => $"cancel:{c.AppointmentId}",
+        PatientMissesDay m => $"miss:{m.PatientId}:{m.Date:uuuu-MM-dd}",
+        ChamberOutOfService o => $"chamber:{o.ChamberId}",
+        _ => throw new InvalidOperationException("unknown change"),
+    };
+
+    public static ScheduleChange? Decode(string? text)
+    {
+        var parts = text?.Split(':') ?? [];
+        return parts switch
+        {
+            ["cancel", var id] => new CancelSession(Guid.Parse(id)),
+            ["miss", var p, var d] => new PatientMissesDay(Guid.Parse(p), NodaTime.Text.LocalDatePattern.Iso.Parse(d).Value),
+            ["chamber", var id] => new ChamberOutOfService(Guid.Parse(id)),
+            _ => null,
+        };
+    }
+}
+
+/// <summary>
+/// The clinic's situation as a <c>regenclinic-schedule-instance/1</c>, built from the database, with the bookings that
+/// exist as a schedule (<see cref="BookedSessions"/>) so that a proposal can be compared with them and a repair can start from them.
+/// Ids: courses to plan are the course's Guid; every booked appointment is its own one-session course "a:&lt;Guid&gt;"
+/// (fixed unless it must move); chambers, rooms, staff and patients are their Guids.
+/// </summary>
+public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<ScheduledSession> BookedSessions,
+    IReadOnlyDictionary<string, string> Names)
+{
+    public const string AppointmentPrefix = "a:";
+    /// <summary>Course id of a session being booked or moved by hand (<see cref="Candidate"/>).</summary>
+    public const string CandidateCourse = "placement";
+
+    /// <summary>Opening hours of the sites until they are configurable per site: weekdays 07:30–19:00 (the demo clinic's hours).</summary>
+    public static readonly ClockRange OpeningHours = new(7 * 60 + 30, 19 * 60);
+
+    public static string AppointmentCourse(Guid appointmentId) => AppointmentPrefix + appointmentId.ToString();
+
+    public static Guid? AppointmentOf(string course) =>
+        course.StartsWith(AppointmentPrefix, StringComparison.Ordinal) && Guid.TryParse(course.AsSpan(AppointmentPrefix.Length), out var id) ? id : null;
+
+    /// <summary>Minutes a session of a therapy takes (chamber time includes compression and decompression); the clinic's defaults.</summary>
+    public static int MinutesOf(string therapy) => therapy switch
+    {
+        "hbot" => 120,
+        _ when therapy.StartsWith("cell-therapy", StringComparison.Ordinal) => 120,
+        _ => 45,
+    };
+
+    /// <summary>Skills the scheduler needs, from the staff roles: chamber operators and nurses run chambers; physicians inject.</summary>
+    public static IReadOnlyList<string> SkillsOf(IEnumerable<string> roles) =>
+    [
+        .. roles.SelectMany(r => r switch
+        {
+            Roles.ChamberOperator => ["chamber-operator"],
+            Roles.Nurse => ["chamber-operator"],
+            Roles.Physician => new[] { "injector" },
+            _ => [],
+        }).Distinct(),
+    ];
+
+    public static async Task<ClinicInstance> BuildAsync(ClinicDb db, ClinicTime time, Guid siteId, LocalDate start, int days, ScheduleChange? change,
+        bool repair, Guid? movingAppointment = null, Candidate? candidate = null, CancellationToken ct = default)
+    {
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
+        var end = start.PlusDays(days);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hours = new Dictionary<DayOfWeek, ClockRange>
+        {
+            [DayOfWeek.Monday] = OpeningHours, [DayOfWeek.Tuesday] = OpeningHours, [DayOfWeek.Wednesday] = OpeningHours,
+            [DayOfWeek.Thursday] = OpeningHours, [DayOfWeek.Friday] = OpeningHours,
+        };
+        var calendar = new ClinicCalendar(site.TimeZoneId, start.ToDateOnly(), days, [], hours);
+
+        var chamberRows = await db.Chambers.AsNoTracking().Where(c => c.SiteId == siteId).OrderBy(c => c.Name).ToListAsync(ct);
+        var down = chamberRows.Where(c => c.Status != EquipmentStatus.InService
+            || change is ScheduleChange.ChamberOutOfService o && o.ChamberId == c.Id).Select(c => c.Id).ToHashSet();
+        var chambers = chamberRows.Where(c => !down.Contains(c.Id)).Select(c => new Chamber(c.Id.ToString(),
+            c.Kind == DomainChamberKind.Monoplace ? ChamberKind.Monoplace : ChamberKind.Multiplace, c.Seats, c.Tables)).ToList();
+        foreach (var c in chamberRows) names[c.Id.ToString()] = c.Name;
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.SiteId == siteId).OrderBy(r => r.Name).ToListAsync(ct);
+        foreach (var r in rooms) names[r.Id.ToString()] = r.Name;
+
+        var staff = await StaffAsync(db, siteId, names, ct);
+
+        var from = time.ToInstant(start.AtMidnight());
+        var to = time.ToInstant(end.AtMidnight());
+        var booked = await db.Appointments.AsNoTracking()
+            .Where(a => a.SiteId == siteId && a.Start >= from && a.Start < to && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
+            .OrderBy(a => a.Start).ToListAsync(ct);
+        if (change is ScheduleChange.CancelSession cancel) booked.RemoveAll(a => a.Id == cancel.AppointmentId);
+        if (movingAppointment is { } moving) booked.RemoveAll(a => a.Id == moving);
+        var planned = await db.Courses.AsNoTracking().Where(c => c.SiteId == siteId && c.Status == CourseStatus.Active).ToListAsync(ct);
+        var courseIds = planned.Select(c => c.Id).ToList();
+        var used = await db.Appointments.AsNoTracking().Where(a => a.CourseId != null && courseIds.Contains(a.CourseId.Value) && a.Status != AppointmentStatus.Cancelled)
+            .GroupBy(a => a.CourseId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var patientIds = booked.Select(a => a.PatientId).Concat(planned.Select(c => c.PatientId))
+            .Concat(candidate is null ? [] : [candidate.PatientId]).Distinct().ToList();
+        var availability = await db.PatientAvailabilities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)).ToDictionaryAsync(a => a.PatientId, ct);
+        if (change is ScheduleChange.PatientMissesDay miss)
+        {
+            var a = availability.TryGetValue(miss.PatientId, out var found) ? found : PatientAvailability.For(miss.PatientId);
+            a.AddUnavailable(miss.Date);
+            availability[miss.PatientId] = a;
+        }
+        foreach (var p in await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).Select(p => new { p.Id, p.FamilyName, p.GivenName }).ToListAsync(ct))
+            names[p.Id.ToString()] = $"{p.FamilyName}, {p.GivenName}";
+
+        var treatments = new Dictionary<string, Treatment>(StringComparer.Ordinal);
+        string TreatmentFor(string therapy, string? table, int minutes)
+        {
+            var chamber = therapy == "hbot";
+            var id = chamber ? $"hbot:{table}:{minutes}" : $"{therapy}:{minutes}";
+            if (!treatments.ContainsKey(id))
+            {
+                treatments[id] = new Treatment(id, therapy, minutes, chamber ? table : null, chamber ? ResourceKind.Chamber : ResourceKind.Room,
+                    [new StaffNeed(chamber ? "chamber-operator" : "injector", 1)]);
+            }
+            return id;
+        }
+
+        var courses = new List<Course>();
+        var fixedSessions = new List<FixedSession>();
+        var bookedSessions = new List<ScheduledSession>();
+        var tablesByChamber = chamberRows.ToDictionary(c => c.Id, c => c.Tables);
+        foreach (var a in booked)
+        {
+            var local = time.Local(a.Start);
+            var minutes = (int)(a.End - a.Start).TotalMinutes;
+            var resource = (a.ChamberId ?? a.RoomId)!.Value.ToString();
+            var table = a.ChamberId is { } ch ? a.Table ?? tablesByChamber.GetValueOrDefault(ch)?.FirstOrDefault() ?? "2.4-90" : null;
+            var id = AppointmentCourse(a.Id);
+            var date = local.Date.ToDateOnly();
+            var startMinute = local.Hour * 60 + local.Minute;
+            var mustMove = repair || (a.ChamberId is { } c && down.Contains(c));
+            courses.Add(new Course(id, a.PatientId.ToString(), TreatmentFor(a.Therapy, table, minutes), 1, new IntervalPattern(1, 1), date, date, 1,
+                Off: mustMove ? OffDates(availability.GetValueOrDefault(a.PatientId), start, end) : null));
+            var session = new ScheduledSession(id, 1, date, startMinute, startMinute + minutes, resource, a.Staff);
+            bookedSessions.Add(session);
+            if (!mustMove) fixedSessions.Add(new FixedSession(id, 1, date, new TimeOnly(startMinute / 60, startMinute % 60), resource, a.Staff));
+            names[id] = names.GetValueOrDefault(a.PatientId.ToString(), "");
+        }
+
+        if (candidate is { } n)
+        {
+            var av = n.WithAvailability ? availability.GetValueOrDefault(n.PatientId) : null;
+            var date = n.Date.ToDateOnly();
+            courses.Add(new Course(CandidateCourse, n.PatientId.ToString(), TreatmentFor(n.Therapy, n.Table, n.Minutes), 1, new IntervalPattern(1, 1), date, date, 1,
+                null, Windows(av), OffDates(av, start, end), Stay(av)));
+            fixedSessions.Add(new FixedSession(CandidateCourse, 1, date, new TimeOnly(n.Start / 60, n.Start % 60), n.Resource, []));
+        }
+
+        foreach (var c in candidate is null ? planned : [])
+        {
+            var remaining = c.Sessions - used.GetValueOrDefault(c.Id);
+            if (used.ContainsKey(c.Id) || remaining < 1) continue; // already booked: its appointments are kept above
+            var release = c.EarliestStart < start ? start : c.EarliestStart;
+            if (release >= end) continue;
+            var due = c.TargetStart is { } t && t > release ? t : release;
+            SessionPattern pattern = c.Pattern.Kind switch
+            {
+                SessionPatternKind.Weekdays => new WeekdaysPattern(c.Pattern.PerDay, c.Pattern.MinGapMinutes),
+                SessionPatternKind.Interval => new IntervalPattern(c.Pattern.MinDays, c.Pattern.MaxDays),
+                _ => new IntervalPattern(1, 28),
+            };
+            var av = availability.GetValueOrDefault(c.PatientId);
+            var table = c.Therapy == "hbot" ? c.Protocol : null;
+            courses.Add(new Course(c.Id.ToString(), c.PatientId.ToString(), TreatmentFor(c.Therapy, table, MinutesOf(c.Therapy)), remaining, pattern,
+                release.ToDateOnly(), due.ToDateOnly(), c.Priority, null, Windows(av), OffDates(av, start, end), Stay(av)));
+            names[c.Id.ToString()] = names.GetValueOrDefault(c.PatientId.ToString(), "");
+        }
+
+        var staffed = AssignStaff(fixedSessions, treatments, courses, chambers, staff);
+        var instance = new ScheduleInstance(calendar, [.. treatments.Values], chambers, [.. rooms.Select(r => new Room(r.Id.ToString()))], staff,
+            courses, staffed);
+        var bookedWithStaff = bookedSessions.Select(s => staffed.FirstOrDefault(f => f.Course == s.Course) is { } f ? s with { Staff = f.Staff } : s).ToList();
+        return new ClinicInstance(instance, bookedWithStaff, names);
+    }
+
+    private static async Task<List<StaffMember>> StaffAsync(ClinicDb db, Guid siteId, Dictionary<string, string> names, CancellationToken ct)
+    {
+        var users = await (from u in db.Users.AsNoTracking()
+                           where u.SiteId == siteId || u.SiteId == null
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { u.Id, u.DisplayName, Role = r.Name! }).ToListAsync(ct);
+        var shifts = await db.StaffShifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
+        var result = new List<StaffMember>();
+        foreach (var g in users.GroupBy(u => u.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var skills = SkillsOf(g.Select(x => x.Role));
+            if (skills.Count == 0) continue;
+            names[g.Key] = g.First().DisplayName;
+            var own = shifts.Where(s => s.StaffUserId == g.Key).ToList();
+            var week = own.Count == 0
+                ? Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToDictionary(d => d, _ => OpeningHours)
+                : own.GroupBy(s => s.Day).ToDictionary(s => (DayOfWeek)((int)s.Key % 7), s => new ClockRange(s.Min(x => x.StartMinute), s.Max(x => x.EndMinute)));
+            result.Add(new StaffMember(g.Key, skills, week, []));
+        }
+        return result;
+    }
+
+    private static Dictionary<DayOfWeek, IReadOnlyList<ClockRange>>? Windows(PatientAvailability? a) =>
+        a is { FromMinute: { } f } || a is { UntilMinute: { } }
+            ? Enum.GetValues<DayOfWeek>().ToDictionary(d => d, _ => (IReadOnlyList<ClockRange>)[new ClockRange(a!.FromMinute ?? 0, a.UntilMinute ?? 1440)])
+            : null;
+
+    private static List<DateOnly>? OffDates(PatientAvailability? a, LocalDate start, LocalDate end) =>
+        a is null ? null : [.. a.UnavailableDates.Where(d => d >= start.ToDateOnly() && d < end.ToDateOnly())];
+
+    private static DateRange? Stay(PatientAvailability? a) =>
+        a is { StayFrom: { } f, StayTo: { } t } ? new DateRange(f.ToDateOnly(), t.ToDateOnly()) : null;
+
+    /// <summary>Bookings made before staff were recorded get staff greedily (in time order, a dive's occupants share theirs),
+    /// so that the fixed sessions obey the staff rule as the format requires.</summary>
+    private static List<FixedSession> AssignStaff(List<FixedSession> fixedSessions, Dictionary<string, Treatment> treatments, List<Course> courses,
+        List<Chamber> chambers, List<StaffMember> staff)
+    {
+        var courseById = courses.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var multiplace = chambers.Where(c => c.Kind == ChamberKind.Multiplace).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var busy = new Dictionary<(string, DateOnly), List<(int, int)>>();
+        var dives = new Dictionary<(string, DateOnly, TimeOnly), IReadOnlyList<string>>();
+        var result = new List<FixedSession>();
+        foreach (var f in fixedSessions.OrderBy(f => f.Date).ThenBy(f => f.Start))
+        {
+            var t = treatments[courseById[f.Course].Treatment];
+            var s = f.Start.Hour * 60 + f.Start.Minute;
+            var e = s + t.Minutes;
+            var known = f.Staff.Where(id => staff.Any(m => m.Id == id)).ToList();
+            var sharedDive = multiplace.Contains(f.Resource) && dives.TryGetValue((f.Resource, f.Date, f.Start), out var shared);
+            if (known.Count == 0 && sharedDive)
+            {
+                known = [.. dives[(f.Resource, f.Date, f.Start)]];
+            }
+            else if (known.Count == 0)
+            {
+                foreach (var need in t.Staff)
+                {
+                    var picked = staff.Where(m => m.Skills.Contains(need.Skill) && !known.Contains(m.Id)
+                            && m.Shifts.TryGetValue(f.Date.DayOfWeek, out var shift) && shift.Contains(s, e) && !m.Off.Contains(f.Date)
+                            && !busy.GetValueOrDefault((m.Id, f.Date), []).Any(b => b.Item1 < e && s < b.Item2))
+                        .Take(need.Count).Select(m => m.Id).ToList();
+                    known.AddRange(picked);
+                }
+            }
+            if (!sharedDive)
+            {
+                foreach (var id in known)
+                {
+                    if (!busy.TryGetValue((id, f.Date), out var list)) busy[(id, f.Date)] = list = [];
+                    list.Add((s, e));
+                }
+            }
+            if (multiplace.Contains(f.Resource)) dives[(f.Resource, f.Date, f.Start)] = known;
+            result.Add(f with { Staff = known });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using RegenClinic.Audit;
+using RegenClinic.Clinic;
+using RegenClinic.Data;
+using RegenClinic.Domain.Common;
+
+namespace RegenClinic.Scheduling;
+
+public sealed record ScheduleRequest(Guid SiteId, LocalDate Start, int Days, int TimeLimitSeconds, ScheduleChange? Change = null);
+
+/// <summary>Queues a proposal (or, with a change, a repair) for the background solver. The database refuses a second
+/// queued or running run for the same site (filtered unique index), so two coordinators or two app instances cannot start two.</summary>
+public sealed class RequestSchedule(ClinicDb db, ClinicActor actor, ClinicTime time)
+{
+    public async Task<Guid> HandleAsync(ScheduleRequest request, CancellationToken ct = default)
+    {
+        if (!await db.Sites.AnyAsync(s => s.Id == request.SiteId, ct)) throw new DomainException("schedule.site-not-found", "No such site.", "siteId");
+        if (request.Start < time.Today) throw new DomainException("schedule.past", "A schedule starts today or later.", "start");
+        var run = ScheduleRun.Queue(request.SiteId, request.Change is null ? ScheduleRunKind.Propose : ScheduleRunKind.Repair, request.Change?.Encode(),
+            request.Start, request.Days, request.TimeLimitSeconds, actor.Name, time.Now);
+        db.ScheduleRuns.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("schedule.run-active", "A schedule is already being computed for this site; wait for it to finish.");
+        }
+        return run.Id;
+    }
+}

@@ -20,14 +20,19 @@ public static class LatencyBench
         {
             await using var database = await BenchDatabase.CreateAsync(options, patients);
             await Tools.RunCliAsync(options, database, "db", "seed", "--demo", "--patients", patients.ToString(CultureInfo.InvariantCulture));
-            await using var app = await RunningApp.StartAsync(options, database);
-            var session = await BenchSession.OpenAsync(app.BaseAddress);
-            foreach (var scenario in Scenarios.All)
+            await using (var app = await RunningApp.StartAsync(options, database))
             {
-                var result = await scenario.RunAsync(session, options.Requests);
-                rows.Add((patients, result));
-                Console.Out.WriteLine(Format(options.Provider, patients, result));
+                var session = await BenchSession.OpenAsync(app.BaseAddress);
+                foreach (var scenario in Scenarios.All)
+                {
+                    var result = await scenario.RunAsync(session, options.Requests);
+                    rows.Add((patients, result));
+                    Console.Out.WriteLine(Format(options.Provider, patients, result));
+                }
             }
+            var booking = await BookingCommit.RunAsync(database, options.Requests);
+            rows.Add((patients, booking));
+            Console.Out.WriteLine(Format(options.Provider, patients, booking));
         }
         Console.Out.WriteLine();
         Console.Out.WriteLine("| provider | patients | scenario | n | median ms | p95 ms | p99 ms | p95 vs smallest size |");

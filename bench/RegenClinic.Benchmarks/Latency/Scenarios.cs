@@ -56,5 +56,8 @@ public static class Scenarios
         new("patient search (API, name prefix)", (s, i) => new(HttpMethod.Get, $"/api/patients?q={Prefix(s, i)}"), s => s.Nurse),
         new("patient chart page (first byte)", (s, i) => new(HttpMethod.Get, $"/patients/{PatientId(s, i)}"), s => s.Nurse),
         new("patient chart (API)", (s, i) => new(HttpMethod.Get, $"/api/patients/{PatientId(s, i)}"), s => s.Nurse),
+        new("schedule board, today (page)", (_, _) => new(HttpMethod.Get, "/scheduling"), s => s.FrontDesk),
+        new("schedule board, this week (page)", (_, _) => new(HttpMethod.Get, "/scheduling?view=week"), s => s.FrontDesk),
+        new("FHIR Patient read", (s, i) => new(HttpMethod.Get, $"/fhir/Patient/{PatientId(s, i)}"), s => s.Nurse),
     ];
 }

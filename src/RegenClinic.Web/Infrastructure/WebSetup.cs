@@ -51,6 +51,7 @@ public static class WebSetup
             .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.TreatmentTables, p => p.RequireRole(Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -44,6 +44,8 @@ public static class Policies
     public const string HbotPhysician = "hbot-physician";
     /// <summary>Pre-dive checklist, dive log, adverse events at the chamber side: chamber operators, nurses, physicians.</summary>
     public const string ChamberOperations = "chamber-operations";
+    /// <summary>Adding and retiring treatment tables in the catalogue: physicians and administrators.</summary>
+    public const string TreatmentTables = "treatment-tables";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

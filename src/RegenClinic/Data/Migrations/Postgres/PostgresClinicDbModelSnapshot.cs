@@ -303,7 +303,16 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("CommissionedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("CycleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesignLifeCycles")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -1920,6 +1929,63 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.HasIndex("SiteId", "Status");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("EmergencyOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("FastestCompressionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FastestDecompressionAtaPerMinute")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("FromReference")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<double>("PressureAta")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RetireReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TreatmentTables");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -289,7 +289,16 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CommissionedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CycleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesignLifeCycles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1906,6 +1915,63 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "Status");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmergencyOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FastestCompressionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FastestDecompressionAtaPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("FromReference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PressureAta")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RetireReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TreatmentTables");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

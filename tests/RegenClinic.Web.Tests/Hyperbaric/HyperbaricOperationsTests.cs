@@ -317,6 +317,97 @@ public sealed class HyperbaricOperationsTests(ClinicAppFactory app) : IClassFixt
         Assert.DoesNotContain("_handler\" value=\"chamber-edit\"", physicianPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartDive_ChamberWithADivePlannedOrUnderWay_RefusesASecondPatient()
+    {
+        var (_, first, chamber) = await PlannedDiveAsync("Eerste", "Test mono double");
+        var physician = await app.SignedInAsync(HbotFlow.Physician);
+        var second = await physician.PrescribedCourseAsync(await physician.NewPatientAsync("Tweede"));
+        var operatorClient = await app.SignedInAsync(HbotFlow.Operator);
+        var checklist = await operatorClient.ChecklistAsync(second, HbotFlow.PassingChecklist());
+
+        var response = await operatorClient.SubmitNamedFormAsync($"/hyperbaric/checklists/{checklist}", "start-dive", new()
+        {
+            ["StartForm.ChamberId"] = chamber.ToString(), ["StartForm.Attendant"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var db = app.NewDb(out var scope);
+        using (scope)
+        {
+            Assert.Equal([first], await db.HbotDives.Where(d => d.ChamberId == chamber).Select(d => d.Id).ToListAsync());
+            Assert.Null((await db.PreDiveChecklists.SingleAsync(c => c.Id == checklist)).DiveId);
+        }
+    }
+
+    [Fact]
+    public async Task StartDive_ChamberNotAllowedTheCoursesTable_IsRefusedAndNotOffered()
+    {
+        var chamber = await app.NewChamberAsync("Test mono wrong table");
+        var db = app.NewDb(out var scope);
+        using (scope) await scope.ServiceProvider.GetRequiredService<EditChamber>().HandleAsync(chamber, new ChamberSettings(3.0m, ["2.0-90"], null, null, null));
+        var physician = await app.SignedInAsync(HbotFlow.Physician);
+        var course = await physician.PrescribedCourseAsync(await physician.NewPatientAsync("Verkeerdetabel")); // 2.4-90
+        var operatorClient = await app.SignedInAsync(HbotFlow.Operator);
+        var checklist = await operatorClient.ChecklistAsync(course, HbotFlow.PassingChecklist());
+
+        Assert.DoesNotContain($"value=\"{chamber}\"", await operatorClient.GetStringAsync($"/hyperbaric/checklists/{checklist}"), StringComparison.Ordinal);
+        db = app.NewDb(out scope);
+        using (scope)
+        {
+            var ex = await Assert.ThrowsAsync<Domain.Common.DomainException>(() =>
+                scope.ServiceProvider.GetRequiredService<StartDive>().HandleAsync(new DiveAdmission(checklist, chamber, null, null)));
+            Assert.Equal("chamber.table-not-allowed", ex.Code);
+            Assert.False(await db.HbotDives.AnyAsync(d => d.ChamberId == chamber));
+        }
+    }
+
+    [Theory]
+    [InlineData("119", false)]
+    [InlineData("120", true)]
+    public async Task Checklist_DiabetesOnTheChart_GlucoseBelowTheClinicThresholdBlocks(string glucose, bool passes)
+    {
+        var physician = await app.SignedInAsync(HbotFlow.Physician);
+        var patient = await physician.NewPatientAsync("Suiker" + glucose);
+        await AddAsync(physician, patient, "conditions", new { code = "E11.9", display = "Type 2 diabetes mellitus without complications", clinicalStatus = "active", onset = "2015-01-01" });
+        var course = await physician.PrescribedCourseAsync(patient);
+        var fields = HbotFlow.PassingChecklist(); // the diabetic box is not ticked: the chart's E11.9 makes the item apply
+        fields["Posted.Glucose"] = glucose;
+
+        var checklist = await physician.ChecklistAsync(course, fields);
+
+        Assert.Equal(passes, await PassedAsync(checklist, ChecklistItem.Glucose));
+        var db = app.NewDb(out var scope);
+        using (scope) Assert.Equal(passes, (await db.PreDiveChecklists.SingleAsync(c => c.Id == checklist)).CanPressurise);
+    }
+
+    [Fact]
+    public async Task Course_NoProgressNoteThirtyOneDaysAfterTheFirstSession_IsFlaggedOverdue_UntilANoteIsWritten()
+    {
+        var physician = await app.SignedInAsync(HbotFlow.Physician);
+        var patient = await physician.NewPatientAsync("Voortgang");
+        var course = await physician.PrescribedCourseAsync(patient);
+        var chamber = await app.NewChamberAsync("Test mono notes");
+        var operatorClient = await app.SignedInAsync(HbotFlow.Operator);
+        var dive = await operatorClient.StartDiveAsync(await operatorClient.ChecklistAsync(course, HbotFlow.PassingChecklist()), chamber);
+        foreach (var phase in new[] { "CompressionStart", "AtPressure", "OxygenPeriodStart", "DecompressionStart", "Surface" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.TapAsync(dive, phase)).StatusCode);
+        }
+        var today = await TodayAsync();
+        Assert.Contains("note-status note-current", await physician.GetStringAsync($"/hyperbaric/courses/{course}"), StringComparison.Ordinal);
+
+        var db = app.NewDb(out var scope);
+        using (scope) await db.HbotDives.Where(d => d.Id == dive).ExecuteUpdateAsync(u => u.SetProperty(d => d.Date, today.PlusDays(-31)));
+
+        var overdue = await physician.GetStringAsync($"/hyperbaric/courses/{course}");
+        Assert.Contains("note-status note-overdue", overdue, StringComparison.Ordinal);
+        Assert.Contains("Progress note overdue since " + today.PlusDays(-1).ToString("uuuu-MM-dd", null), overdue, StringComparison.Ordinal);
+        var note = await physician.SubmitNamedFormAsync($"/hyperbaric/courses/{course}", "progress-note", new() { ["NoteForm.Text"] = "Ulcer area down 40 %; continue." });
+        Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
+        Assert.Contains("note-status note-current", await physician.GetStringAsync($"/hyperbaric/courses/{course}"), StringComparison.Ordinal);
+    }
+
     private async Task<bool> PassedAsync(Guid checklist, ChecklistItem item)
     {
         var db = app.NewDb(out var scope);

@@ -15,6 +15,19 @@ internal static class DemoHyperbaric
 {
     public static async Task SeedAsync(ClinicDb db, ClinicTime time, CancellationToken ct)
     {
+        // Demo equipment data: monoplaces judged by the reference's design life (10 years / 10,000 cycles); Mono 4 is near its end
+        // so the warning can be seen. The multiplace's figure is a demo value standing in for its maker's.
+        foreach (var chamber in await db.Chambers.ToListAsync(ct))
+        {
+            var (commissioned, years, cycles) = chamber.Name switch
+            {
+                "Mono 4" => (time.Today.PlusYears(-10).PlusMonths(3), (int?)null, (int?)null),
+                _ when chamber.Kind == Domain.Clinic.ChamberKind.Monoplace => (time.Today.PlusYears(-3), null, null),
+                _ => (time.Today.PlusYears(-6), 25, 50_000),
+            };
+            chamber.Configure(chamber.MaxAta, chamber.Tables, commissioned, years, cycles, time.Today);
+        }
+
         var candidates = await db.Appointments.Where(a => a.Therapy == "hbot").Select(a => a.PatientId).Distinct().Take(20).ToListAsync(ct);
         var seeded = 0;
         foreach (var id in candidates)

@@ -3,7 +3,7 @@ using RegenClinic.Domain.Common;
 
 namespace RegenClinic.Domain.Hyperbaric;
 
-public enum ChamberLogKind { StatusChanged, DiveCompleted, Alarm, Maintenance }
+public enum ChamberLogKind { StatusChanged, DiveCompleted, Alarm, Maintenance, Configured }
 
 /// <summary>One line of a chamber's operations log (cycles, alarms, status, maintenance). Numbered 1, 2, 3 … per chamber with
 /// a unique index, so a survey can see the log has no gaps.</summary>

@@ -53,6 +53,7 @@ public static class WebSetup
             .AddPolicy(Policies.PhysicianDecision, p => p.RequireRole(Roles.Physician))
             .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.Admin))
             .AddPolicy(Policies.HbotPhysician, p => p.RequireRole(Roles.Physician))
+            .AddPolicy(Policies.TreatmentTables, p => p.RequireRole(Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.ChamberOperations, p => p.RequireRole(Roles.Physician, Roles.Nurse, Roles.ChamberOperator))
             .AddPolicy(Policies.Travel, p => p.RequireRole(Roles.FrontDesk, Roles.Physician))
             .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.FrontDesk, Roles.Physician, Roles.Admin))

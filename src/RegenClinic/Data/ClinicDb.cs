@@ -43,6 +43,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<HbotDive> HbotDives => Set<HbotDive>();
     public DbSet<HbotAdverseEventRecord> HbotAdverseEvents => Set<HbotAdverseEventRecord>();
     public DbSet<ChamberLogEntry> ChamberLog => Set<ChamberLogEntry>();
+    public DbSet<Hyperbaric.TreatmentTableRecord> TreatmentTables => Set<Hyperbaric.TreatmentTableRecord>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<ProcedureRecord> ProcedureRecords => Set<ProcedureRecord>();
@@ -233,6 +234,12 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             // Gap-free numbering per chamber: two writers cannot take the same number.
             e.HasIndex(x => new { x.ChamberId, x.Sequence }).IsUnique();
+        });
+        b.Entity<Hyperbaric.TreatmentTableRecord>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.Steps).AsJson();
+            e.Ignore(x => x.IsRetired);
         });
     }
 

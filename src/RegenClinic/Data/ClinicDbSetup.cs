@@ -62,6 +62,7 @@ public static class ClinicDbSetup
     {
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await Hyperbaric.StoredTreatmentTables.SeedReferenceAsync(db, cancellationToken);
     }
 }
 

@@ -22,6 +22,9 @@ public static class HyperbaricServices
         services.AddScoped<ChangeChamberStatus>();
         services.AddScoped<RecordChamberMaintenance>();
         services.AddScoped<HyperbaricViews>();
+        services.AddScoped<AddTreatmentTable>();
+        services.AddScoped<RetireTreatmentTable>();
+        services.AddScoped<EditChamber>();
         return services;
     }
 }

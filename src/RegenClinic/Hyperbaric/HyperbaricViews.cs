@@ -30,6 +30,9 @@ public sealed record ChecklistView(PreDiveChecklistRecord Checklist, TreatmentCo
 /// <summary>The reads of the hyperbaric pages. Every read that shows patient data writes its audit entry first.</summary>
 public sealed class HyperbaricViews(ClinicDb db, ClinicActor actor, ClinicTime time, HyperbaricSettings settings)
 {
+    /// <summary>The stored treatment-table catalogue, retired tables included (they are marked).</summary>
+    public Task<IReadOnlyList<TreatmentTableRecord>> TablesAsync(CancellationToken ct = default) => StoredTreatmentTables.AllAsync(db, ct);
+
     public Task<List<Chamber>> ChambersAsync(CancellationToken ct = default) => db.Chambers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
     public async Task<ChamberDetail> ChamberAsync(Guid id, CancellationToken ct = default)
@@ -58,7 +61,7 @@ public sealed class HyperbaricViews(ClinicDb db, ClinicActor actor, ClinicTime t
             (c, d) => new CourseDive(d.Id, d.Date, c.SessionNumber, d.TableId, d.Status, d.Otu, d.Alarms.Count)).ToList();
         var done = courseDives.Count(d => d.Status == DiveStatus.Surfaced);
         var firstSession = courseDives.Where(d => d.Status == DiveStatus.Surfaced).Select(d => (LocalDate?)d.Date).Min();
-        return new HbotCourseView(course, $"{patient.FamilyName}, {patient.GivenName}", patient.RecordNumber, TreatmentTables.Get(course.Protocol), done,
+        return new HbotCourseView(course, $"{patient.FamilyName}, {patient.GivenName}", patient.RecordNumber, await StoredTreatmentTables.GetAsync(db, course.Protocol, ct), done,
             orders, orders.Any(o => o.Date == today), notes, ProgressNoteSchedule.Evaluate(firstSession, notes.Select(n => n.Date), today),
             HbotCourses.Pause(events), events, courseDives, checklists.Where(c => c.SessionDate == today).ToList(),
             await PatientDoseAsync(course.PatientId, courseId, ct));
@@ -85,7 +88,7 @@ public sealed class HyperbaricViews(ClinicDb db, ClinicActor actor, ClinicTime t
         var dive = await db.HbotDives.AsNoTracking().FirstOrDefaultAsync(d => d.Id == diveId, ct)
             ?? throw new DomainException("dive.not-found", "No dive with this id.", "diveId");
         var chamber = await db.Chambers.AsNoTracking().FirstAsync(c => c.Id == dive.ChamberId, ct);
-        var table = TreatmentTables.Get(dive.TableId);
+        var table = await StoredTreatmentTables.GetAsync(db, dive.TableId, ct);
         var occupants = new List<OccupantView>();
         foreach (var o in dive.Occupants)
         {

@@ -27,7 +27,7 @@ public sealed class ImportTelemetry(ClinicDb db, ClinicActor actor, ClinicTime t
         }
 
         if (samples.Count < 2) throw new DomainException("telemetry.incomplete", "The telemetry holds fewer than two samples.", "telemetry");
-        var table = TreatmentTables.Get(dive.TableId);
+        var table = await StoredTreatmentTables.GetAsync(db, dive.TableId, ct);
         var chamber = await db.Chambers.FirstAsync(c => c.Id == dive.ChamberId, ct);
         var events = TelemetryDive.Phases(samples, table);
         dive.Import(csv!, events);

@@ -3,7 +3,6 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Domain.Common;
-using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Plans;
 
 namespace RegenClinic.Hyperbaric;
@@ -18,7 +17,7 @@ public sealed class PrescribeHbot(ClinicDb db, ClinicActor actor, ClinicTime tim
     {
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, ct)
             ?? throw new DomainException("patient.not-found", "No patient with this id.", "patientId");
-        var table = TreatmentTables.Find(request.TableId ?? "")
+        var table = await StoredTreatmentTables.FindAsync(db, request.TableId, ct)
             ?? throw new DomainException("treatment-table.unknown", $"Unknown treatment table '{request.TableId}'.", "tableId");
         if (!table.IsSchedulableAsCourse)
             throw new DomainException("hbot.table-not-schedulable", $"{table.Id} is {(table.EmergencyOnly ? "an emergency table" : "retired")}: it cannot be prescribed as a course.", "tableId");

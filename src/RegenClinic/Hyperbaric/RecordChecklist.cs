@@ -4,24 +4,24 @@ using RegenClinic.Clinic;
 using RegenClinic.Data;
 using NodaTime;
 using RegenClinic.Domain.Common;
+using RegenClinic.Eligibility;
 using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Patients;
 
 namespace RegenClinic.Hyperbaric;
 
-/// <summary>What the chamber nurse enters at the chamber side. Null means "not checked" (the item fails).</summary>
+/// <summary>What the chamber nurse enters at the chamber side. Null means "not checked" (the item fails). The screening item is
+/// not entered: the screening engine re-runs on today's chart when the checklist is signed.</summary>
 /// <param name="ProhibitedFound">Items found on the patient; null when the search was not done.</param>
 /// <param name="ConsentSeen">Signed HBOT consent seen in the paper record (a linked consent on the course also counts).</param>
-/// <param name="ScreeningClean">The day's re-run of the hbot screening as confirmed by the nurse or physician: true clean, false
-/// not clean (a new fever, a new drug), null not re-run today.</param>
 public sealed record ChecklistEntry(
     Guid CourseId, int? Systolic, int? Diastolic, int? HeartRate, int? SpO2, bool VitalsAcceptable, decimal? TemperatureCelsius,
     bool? EarsAndSinusesClear, bool Diabetic, int? GlucoseMgPerDl, IReadOnlyCollection<ProhibitedItem>? ProhibitedFound, bool? CottonGarments,
-    bool ConsentSeen, bool? ScreeningClean, string? ScreeningSummary);
+    bool ConsentSeen);
 
 /// <summary>Records the signed pre-dive checklist of today's next session of a course, judged by <see cref="PreDiveChecklist"/>.</summary>
-public sealed class RecordChecklist(ClinicDb db, ClinicActor actor, ClinicTime time, HyperbaricSettings settings)
+public sealed class RecordChecklist(ClinicDb db, ClinicActor actor, ClinicTime time, HyperbaricSettings settings, ScreeningSettings screening)
 {
     public async Task<Guid> HandleAsync(ChecklistEntry entry, CancellationToken ct = default)
     {
@@ -38,23 +38,25 @@ public sealed class RecordChecklist(ClinicDb db, ClinicActor actor, ClinicTime t
             || await db.Consents.AnyAsync(c => c.PatientId == course.PatientId && c.Therapy == HbotCourses.Therapy && c.Status == ConsentStatus.Signed, ct);
         var input = new PreDiveChecklistInput(today, vitals, entry.TemperatureCelsius, entry.EarsAndSinusesClear, diabetic, entry.GlucoseMgPerDl,
             entry.ProhibitedFound, entry.CottonGarments, consent, orderSigned, done, course.Sessions,
-            await StoredScreeningAsync(course.PatientId, today, ct)
-            ?? (entry.ScreeningClean is { } clean ? new ScreeningRerun(today, clean, Require.OptionalText(entry.ScreeningSummary, "screeningSummary", 500)) : null));
+            await RerunScreeningAsync(course, today, ct));
         var record = PreDiveChecklistRecord.Record(course.Id, course.PatientId, input, settings.Checklist, actor.Name, time.Now);
         db.PreDiveChecklists.Add(record);
         await db.SaveChangesAsync(ct);
         return record.Id;
     }
 
-    /// <summary>Today's stored hbot screening (the screening engine's record), when one was run: it outranks the nurse's
-    /// confirmation. Clean means the verdict in force (after any physician override) lets the course go ahead.</summary>
-    private async Task<ScreeningRerun?> StoredScreeningAsync(Guid patientId, LocalDate today, CancellationToken ct)
+    /// <summary>Re-runs the hbot screening on today's chart (the same engine and chart reader as <see cref="Eligibility.ScreenPatient"/>)
+    /// and compares it with the last screening a physician decided on (the course's when none is newer).</summary>
+    private async Task<ScreeningRerun> RerunScreeningAsync(Domain.Plans.TreatmentCourse course, LocalDate today, CancellationToken ct)
     {
-        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == patientId && s.Therapy == HbotCourses.Therapy && s.Date == today)
+        var facts = await PatientFactsFromChart.LoadAsync(db, course.PatientId, time.Zone, ct);
+        var result = Screening.Screen(facts, TherapyId.Hbot, today, screening);
+        var decided = await db.Screenings.AsNoTracking()
+            .Where(s => s.PatientId == course.PatientId && s.Therapy == HbotCourses.Therapy && s.Decision != ScreeningDecision.Pending && s.Date <= today)
             .OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
-        if (latest is null) return null;
-        var verdict = latest.EffectiveVerdict ?? latest.Verdict;
-        return new ScreeningRerun(today, verdict is "eligible" or "eligible-with-precautions", $"screening {verdict} ({latest.RuleSetVersion})");
+        decided ??= course.ScreeningId is { } id ? await db.Screenings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        var baseline = decided is null ? null : ScreeningJson.ReadResult(decided.ResultJson);
+        return DailyScreening.Compare(result, baseline, today);
     }
 
     /// <summary>ICD-10-CM E08–E13: the diabetes mellitus categories; a current, active entry makes the glucose item apply.</summary>

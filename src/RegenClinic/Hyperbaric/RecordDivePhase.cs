@@ -16,7 +16,7 @@ public sealed class RecordDivePhase(ClinicDb db, ClinicActor actor, ClinicTime t
     {
         var dive = await db.HbotDives.FirstOrDefaultAsync(d => d.Id == diveId, ct)
             ?? throw new DomainException("dive.not-found", "No dive with this id.", "diveId");
-        var table = TreatmentTables.Get(dive.TableId);
+        var table = await StoredTreatmentTables.GetAsync(db, dive.TableId, ct);
         var now = time.Now;
         var log = dive.Record(new DiveEvent(Require.Defined(phase, "phase"), now, PressureFor(phase, dive.Events, table, now)));
         var chamber = await db.Chambers.FirstAsync(c => c.Id == dive.ChamberId, ct);
@@ -73,8 +73,9 @@ public sealed class RecordChamberO2(ClinicDb db, ClinicTime time, HyperbaricSett
             ?? throw new DomainException("dive.not-found", "No dive with this id.", "diveId");
         if (dive.Status != DiveStatus.InProgress) throw new DomainException("dive.not-in-progress", "O2 readings are recorded during the dive.", "diveId");
         var chamber = await db.Chambers.FirstAsync(c => c.Id == dive.ChamberId, ct);
-        var sample = new TelemetrySample(time.Now, RecordDivePhase.PressureFor(DivePhase.OxygenPeriodStart, dive.Events, TreatmentTables.Get(dive.TableId), time.Now), o2Percent);
-        var alarm = ChamberAlarms.Evaluate([sample], TreatmentTables.Get(dive.TableId), RecordDivePhase.ToTelemetryKind(chamber.Kind), settings.Alarms)
+        var table = await StoredTreatmentTables.GetAsync(db, dive.TableId, ct);
+        var sample = new TelemetrySample(time.Now, RecordDivePhase.PressureFor(DivePhase.OxygenPeriodStart, dive.Events, table, time.Now), o2Percent);
+        var alarm = ChamberAlarms.Evaluate([sample], table, RecordDivePhase.ToTelemetryKind(chamber.Kind), settings.Alarms)
             .FirstOrDefault(a => a.Kind == ChamberAlarmKind.OxygenEnriched);
         if (alarm is null) return false;
         dive.SetAlarms([.. dive.Alarms, alarm]);

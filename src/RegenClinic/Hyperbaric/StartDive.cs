@@ -30,7 +30,7 @@ public sealed class StartDive(ClinicDb db, ClinicActor actor, ClinicTime time)
             ?? throw new DomainException("chamber.not-found", "No chamber with this id.", "chamberId");
         if (chamber.Status != EquipmentStatus.InService)
             throw new DomainException("chamber.not-in-service", $"{chamber.Name} is {chamber.Status}: {chamber.StatusReason}", "chamberId");
-        var table = TreatmentTables.Get(course.Protocol);
+        var table = await StoredTreatmentTables.RunnableAsync(db, course.Protocol, ct);
         if (!chamber.Tables.Contains(table.Id) || (decimal)table.Pressure.Value > chamber.MaxAta)
             throw new DomainException("chamber.table-not-allowed", $"{chamber.Name} may not run table {table.Id}.", "chamberId");
 

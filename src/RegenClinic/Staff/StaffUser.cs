@@ -48,6 +48,8 @@ public static class Policies
     public const string Travel = "travel";
     /// <summary>Scheduling coordinator: proposing, confirming, booking, moving and repairing schedules: front desk, physicians and administrators.</summary>
     public const string Scheduling = "scheduling";
+    /// <summary>Adding and retiring treatment tables in the catalogue: physicians and administrators.</summary>
+    public const string TreatmentTables = "treatment-tables";
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }

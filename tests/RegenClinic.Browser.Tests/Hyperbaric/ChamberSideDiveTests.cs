@@ -27,7 +27,7 @@ public sealed partial class ChamberSideDiveTests(RunningClinic clinic) : IClassF
         await page.GetByLabel("Diastolic (mmHg)").FillAsync("82");
         await page.GetByLabel("Heart rate (/min)").FillAsync("74");
         await page.GetByLabel("SpO2 (%)").FillAsync("97");
-        foreach (var toggle in new[] { "vitalsOk", "ears", "searched", "cotton", "screening" })
+        foreach (var toggle in new[] { "vitalsOk", "ears", "searched", "cotton" })
         {
             await page.Locator($"label[for={toggle}-yes]").ClickAsync();
         }

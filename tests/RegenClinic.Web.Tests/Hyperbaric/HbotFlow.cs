@@ -18,7 +18,7 @@ public static partial class HbotFlow
     {
         ["Posted.Systolic"] = "125", ["Posted.Diastolic"] = "80", ["Posted.HeartRate"] = "72", ["Posted.SpO2"] = "98", ["Posted.VitalsOk"] = "yes",
         ["Posted.Temperature"] = "36.8", ["Posted.Ears"] = "yes", ["Posted.Glucose"] = "150", ["Posted.Searched"] = "yes", ["Posted.Cotton"] = "yes",
-        ["Posted.Consent"] = "true", ["Posted.Screening"] = "yes",
+        ["Posted.Consent"] = "true",
     };
 
     /// <summary>Posts the form whose Blazor handler is <paramref name="formName"/> on <paramref name="path"/>.</summary>
@@ -31,6 +31,25 @@ public static partial class HbotFlow
         var values = HiddenPattern().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (k, v) in fields) values[k] = v;
         return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Posts the form <paramref name="formName"/> as multipart/form-data with one file part, as a browser does for an upload.</summary>
+    public static async Task<HttpResponseMessage> SubmitNamedMultipartAsync(this HttpClient client, string path, string formName, Dictionary<string, string> fields,
+        string fileField, string fileName, byte[] content)
+    {
+        var page = await client.GetStringAsync(path);
+        var form = FormPattern().Matches(page).Select(m => m.Value)
+            .FirstOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No form {formName} on {path}");
+        Assert.Contains("enctype=\"multipart/form-data\"", form, StringComparison.Ordinal);
+        var values = HiddenPattern().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (k, v) in fields) values[k] = v;
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (k, v) in values) multipart.Add(new StringContent(v), k);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        multipart.Add(file, fileField, fileName);
+        return await client.PostAsync(path, multipart);
     }
 
     public static async Task<Guid> NewPatientAsync(this HttpClient physician, string family)

@@ -262,28 +262,17 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.Property<DateTime>("End")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("Seat")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("SessionIndex")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
-
-                    b.PrimitiveCollection<List<string>>("Staff")
-                        .IsRequired()
-                        .HasColumnType("text[]");
 
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
@@ -292,10 +281,6 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Table")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Therapy")
                         .IsRequired()
@@ -307,17 +292,7 @@ namespace RegenClinic.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "Start");
 
-                    b.HasIndex("RoomId", "Start")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_RoomStart")
-                        .HasFilter("\"Status\" <> 'Cancelled' AND \"RoomId\" IS NOT NULL");
-
                     b.HasIndex("SiteId", "Start");
-
-                    b.HasIndex("ChamberId", "Start", "Seat")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_ChamberSeat")
-                        .HasFilter("\"Status\" <> 'Cancelled' AND \"ChamberId\" IS NOT NULL");
 
                     b.ToTable("Appointments");
                 });
@@ -328,7 +303,16 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("CommissionedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("CycleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesignLifeCycles")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -1947,192 +1931,61 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("RegenClinic.Scheduling.CalendarLink", b =>
+            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime?>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("AddedBy")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<bool>("EmergencyOnly")
+                        .HasColumnType("boolean");
 
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("CalendarLinks");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.PatientAvailability", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("FromMinute")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("StayFrom")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("StayTo")
-                        .HasColumnType("date");
-
-                    b.PrimitiveCollection<List<DateOnly>>("UnavailableDates")
-                        .IsRequired()
-                        .HasColumnType("date[]");
-
-                    b.Property<int?>("UntilMinute")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("PatientAvailabilities");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.ScheduleRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("BookedFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<double?>("Bound")
+                    b.Property<double>("FastestCompressionMinutes")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("Change")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("HorizonDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("HorizonStart")
-                        .HasColumnType("date");
-
-                    b.Property<string>("InstanceJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("text");
-
-                    b.Property<double?>("Objective")
+                    b.Property<double>("FastestDecompressionAtaPerMinute")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("PatientsToTell")
-                        .HasColumnType("text");
+                    b.Property<bool>("FromReference")
+                        .HasColumnType("boolean");
 
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedBy")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ResultJson")
+                    b.Property<string>("Note")
                         .HasColumnType("text");
 
-                    b.Property<double?>("Seconds")
+                    b.Property<double>("PressureAta")
                         .HasColumnType("double precision");
 
-                    b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("RetireReason")
+                        .HasColumnType("text");
 
-                    b.Property<DateTime?>("StartedAt")
+                    b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("text");
 
-                    b.Property<int>("TimeLimitSeconds")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Worker")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId")
-                        .IsUnique()
-                        .HasDatabaseName("UX_ScheduleRuns_ActivePerSite")
-                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
-
-                    b.HasIndex("SiteId", "RequestedAt");
-
-                    b.ToTable("ScheduleRuns");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Day")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int>("EndMinute")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("StaffUserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StartMinute")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "StaffUserId", "Day");
-
-                    b.ToTable("StaffShifts");
+                    b.ToTable("TreatmentTables");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -248,27 +248,16 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("Seat")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("SessionIndex")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Staff")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Start")
@@ -277,10 +266,6 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Table")
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Therapy")
@@ -293,17 +278,7 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "Start");
 
-                    b.HasIndex("RoomId", "Start")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_RoomStart")
-                        .HasFilter("\"Status\" <> 'Cancelled' AND \"RoomId\" IS NOT NULL");
-
                     b.HasIndex("SiteId", "Start");
-
-                    b.HasIndex("ChamberId", "Start", "Seat")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_ChamberSeat")
-                        .HasFilter("\"Status\" <> 'Cancelled' AND \"ChamberId\" IS NOT NULL");
 
                     b.ToTable("Appointments");
                 });
@@ -314,7 +289,16 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CommissionedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CycleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesignLifeCycles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1933,192 +1917,61 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("RegenClinic.Scheduling.CalendarLink", b =>
+            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime?>("AddedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("AddedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("CalendarLinks");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.PatientAvailability", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromMinute")
+                    b.Property<bool>("EmergencyOnly")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StayFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StayTo")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("UnavailableDates")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("UntilMinute")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("PatientAvailabilities");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.ScheduleRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BookedFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Bound")
+                    b.Property<double>("FastestCompressionMinutes")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Change")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HorizonDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("HorizonStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Objective")
+                    b.Property<double>("FastestDecompressionAtaPerMinute")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("PatientsToTell")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Seconds")
-                        .HasColumnType("REAL");
-
-                    b.Property<Guid>("SiteId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TimeLimitSeconds")
+                    b.Property<bool>("FromReference")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Worker")
-                        .HasMaxLength(200)
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PressureAta")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RetireReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId")
-                        .IsUnique()
-                        .HasDatabaseName("UX_ScheduleRuns_ActivePerSite")
-                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
-
-                    b.HasIndex("SiteId", "RequestedAt");
-
-                    b.ToTable("ScheduleRuns");
-                });
-
-            modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Day")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EndMinute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SiteId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StaffUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StartMinute")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "StaffUserId", "Day");
-
-                    b.ToTable("StaffShifts");
+                    b.ToTable("TreatmentTables");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -48,6 +48,11 @@ internal static class CoursePlacer
         return null;
     }
 
+    /// <summary>Places the course whole with its first session on <paramref name="start"/>, or returns null.</summary>
+    internal static List<Calendar.Booking>? PlaceAt(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives = false) =>
+        start < Math.Max(0, c.Release) || start >= p.Days ? null
+        : c.Weekdays ? PlaceWeekdays(p, cal, c, start, grid, packDives) : PlaceInterval(p, cal, c, start, grid, packDives);
+
     private static List<Calendar.Booking>? PlaceWeekdays(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives)
     {
         var days = WeekdaySessionDays(p, c, start);

@@ -45,33 +45,42 @@ public static class Solver
         Dictionary<(string, int), ScheduledSession>? previous, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var bound = CapacityBounds.Compute(problem);
+        var (bound, plan) = CapacityBounds.Solve(problem);
+        Trace($"lp {clock.Elapsed.TotalSeconds:0.00}");
 
-        // A first fit (or the previous plan) gives a complete hint and a fallback answer.
-        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, options, clock);
-        var builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
-            previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
-        Hint(problem, builder, greedySessions);
+        // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
+        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, plan, options, clock);
+        options.Progress?.Invoke(new SolveProgress(Score(problem, greedySessions).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
+        Trace($"greedy {clock.Elapsed.TotalSeconds:0.00} {Score(problem, greedySessions).Weighted}");
+        CpModelBuilder? builder = null;
+        if (previous is not null || problem.Courses.Sum(c => c.Sessions) <= 1500)
+        {
+            builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
+                previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
+            Hint(problem, builder, greedySessions);
+        }
 
-        // Large instances: one global solve for part of the time, then window search (WindowSearch) for the rest.
-        var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
+        Trace($"model {clock.Elapsed.TotalSeconds:0.00}");
+
+        // Large instances (> 1,500 sessions): CP-SAT over every course stalls after its first solution, so ruin and
+        // recreate (RuinRecreate) gets the time, and window search (WindowSearch, CP-SAT on 20-day windows) the last
+        // quarter of long runs to improve lateness and start times.
+        var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500;
         // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
         var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
-        // Very large models (> 5,000 sessions) do not finish presolve within a minute: window search only.
-        var huge = large && problem.Courses.Sum(c => c.Sessions) > 5000;
-        var remaining = huge ? TimeSpan.Zero
-            : (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
+        var remaining = options.TimeLimit - margin - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
-        if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
+        if (!large && remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {
             using var solver = new CpSolver
             {
                 StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}{Tuning(problem)}"),
+                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
             };
             using var registration = cancellationToken.Register(solver.StopSearch);
-            var callback = new Progress(builder, options.Progress, bound, clock);
-            var status = solver.Solve(builder.Model, callback);
+            var callback = new Progress(builder!, options.Progress, bound, clock);
+            var status = solver.Solve(builder!.Model, callback);
+            Trace($"cpsat {clock.Elapsed.TotalSeconds:0.00} {status}");
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var (sessions, unscheduled, clean) = Decode(problem, builder, solver);
@@ -82,18 +91,20 @@ public static class Solver
 
         if (large && !cancellationToken.IsCancellationRequested)
         {
-            var start = candidates.Count > 0 ? candidates[0].Result.Sessions.ToList() : greedySessions;
-            if (WindowSearch.Score(problem, greedySessions).CompareTo(WindowSearch.Score(problem, start)) > 0)
+            var polish = options.TimeLimit > TimeSpan.FromSeconds(20) ? options.TimeLimit * 0.25 : TimeSpan.Zero;
+            var improved = RuinRecreate.Improve(problem, greedySessions, options.TimeLimit - margin - polish, clock, options.Seed,
+                w => options.Progress?.Invoke(new SolveProgress(w, bound.WeightedSessions, clock.Elapsed.TotalSeconds)), cancellationToken);
+            if (polish > TimeSpan.Zero)
             {
-                start = greedySessions;
+                improved = WindowSearch.Improve(problem, improved, options, clock, bound.WeightedSessions, cancellationToken);
             }
 
-            var improved = WindowSearch.Improve(problem, start, options, clock, bound.WeightedSessions, cancellationToken);
             var placedIds = improved.Select(s => s.Course).ToHashSet(StringComparer.Ordinal);
             candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, improved,
                 problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))), 0, bound), false));
         }
 
+        Trace($"search {clock.Elapsed.TotalSeconds:0.00}");
         // In a repair the previous plan wins ties: moving nobody is the point.
         candidates.Insert(previous is null ? candidates.Count : 0,
             (ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
@@ -118,17 +129,20 @@ public static class Solver
         return (result, best.Optimal);
     }
 
-    /// <summary>On large models presolve's probing costs seconds and finds little: the hint already gives a
-    /// complete solution, so the time is better spent in search.</summary>
-    private static string Tuning(SchedulingProblem problem) =>
-        problem.Courses.Sum(c => c.Sessions) > 1500 ? " cp_model_probing_level:0 symmetry_level:0" : "";
+    internal static void Trace(string message)
+    {
+        if (Environment.GetEnvironmentVariable("REGEN_TRACE") is not null)
+        {
+            Console.Error.WriteLine(message);
+        }
+    }
 
-    /// <summary>Courses in first-fit order; in a repair, each course is first tried where it was.</summary>
-    /// <summary>First fit in its own order, then in shuffled orders (priority classes kept, courses shuffled within
-    /// them) for up to a tenth of the time limit; the best becomes the hint. Cheap, and it often places a few more
-    /// courses than the single pass.</summary>
+    /// <summary>The best of: first fit in its own order; LP-guided greedies (courses the weighted LP takes most fully
+    /// first, each tried first at the start days the LP gives it, then at every other); and, for up to a tenth of the
+    /// time limit, shuffles of both orders within their classes. The best becomes the hint. In a repair, each course
+    /// is first tried where it was.</summary>
     private static (List<ScheduledSession>, List<UnscheduledCourse>) BestGreedy(SchedulingProblem problem,
-        Dictionary<(string, int), ScheduledSession>? previous, SolveOptions options, Stopwatch clock)
+        Dictionary<(string, int), ScheduledSession>? previous, CapacityBounds.LpPlan plan, SolveOptions options, Stopwatch clock)
     {
         var order = FirstFit.Order(problem).ToList();
         var best = Greedy(problem, previous, order);
@@ -137,18 +151,49 @@ public static class Solver
             return best;
         }
 
-        var random = new Random(options.Seed);
-        var budget = options.TimeLimit.TotalSeconds / 10;
         var bestScore = Score(problem, best.Item1);
-        for (var round = 0; round < 50 && clock.Elapsed.TotalSeconds < budget; round++)
+        void Consider((List<ScheduledSession>, List<UnscheduledCourse>) candidate)
         {
-            var shuffled = order.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, c.Priority))
-                .SelectMany(g => g.OrderBy(_ => random.Next())).ToList();
-            var candidate = Greedy(problem, previous, shuffled);
             var score = Score(problem, candidate.Item1);
+            Trace($"  greedy {clock.Elapsed.TotalSeconds:0.00} {score}");
             if (score.CompareTo(bestScore) > 0)
             {
                 (best, bestScore) = (candidate, score);
+            }
+        }
+
+        // LP-guided: the LP's share of a course (rounded, so that near-equal shares keep a useful secondary order),
+        // then value; a course's start days in decreasing LP share, then from release on.
+        double Share(CourseInfo c) => Math.Round(plan.Presence[c.Index], 1);
+        double LpStart(CourseInfo c) => plan.Starts[c.Index].Count == 0 ? c.Release
+            : plan.Starts[c.Index].Sum(kv => kv.Key * kv.Value) / plan.Starts[c.Index].Values.Sum();
+        IEnumerable<int> Starts(CourseInfo c) => plan.Starts[c.Index].OrderByDescending(kv => kv.Value).Select(kv => kv.Key)
+            .Concat(Enumerable.Range(Math.Max(0, c.Release), Math.Max(0, problem.Days - Math.Max(0, c.Release))));
+        var guided = problem.Courses.OrderBy(c => c.Fixed.Count > 0 ? 0 : 1).ThenByDescending(Share).ThenByDescending(c => c.Weight)
+            .ThenBy(LpStart).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var chronological = problem.Courses.OrderBy(c => c.Fixed.Count > 0 ? 0 : 1).ThenByDescending(Share).ThenBy(LpStart)
+            .ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        foreach (var o in new[] { guided, chronological })
+        {
+            foreach (var pack in new[] { false, true })
+            {
+                Consider(Greedy(problem, null, o, Starts, pack));
+            }
+        }
+
+        var random = new Random(options.Seed);
+        var budget = options.TimeLimit.TotalSeconds / 10;
+        for (var round = 0; round < 50 && clock.Elapsed.TotalSeconds < budget; round++)
+        {
+            if (round % 2 == 0)
+            {
+                Consider(Greedy(problem, null, guided.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, Share(c), c.Weight))
+                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList(), Starts, round % 4 == 2));
+            }
+            else
+            {
+                Consider(Greedy(problem, null, order.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, c.Priority))
+                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList()));
             }
         }
 
@@ -162,7 +207,7 @@ public static class Solver
     }
 
     private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous,
-        List<CourseInfo> order)
+        List<CourseInfo> order, Func<CourseInfo, IEnumerable<int>>? starts = null, bool packDives = false)
     {
         var calendar = new Calendar(problem);
         var sessions = new List<ScheduledSession>();
@@ -198,7 +243,19 @@ public static class Solver
                 }
             }
 
-            placed ??= CoursePlacer.Place(problem, calendar, c, 15);
+            if (placed is null && starts is not null)
+            {
+                var tried = new HashSet<int>();
+                foreach (var day in starts(c))
+                {
+                    if (tried.Add(day) && (placed = CoursePlacer.PlaceAt(problem, calendar, c, day, 15, packDives)) is not null)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            placed ??= starts is null ? CoursePlacer.Place(problem, calendar, c, 15) : null;
             if (placed is null)
             {
                 unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));

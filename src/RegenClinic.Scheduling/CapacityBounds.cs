@@ -10,10 +10,14 @@ public static class CapacityBounds
 
     /// <summary>The bound and the weighted LP's fractional plan (which courses, from which start day), which guides
     /// the solver's first schedule.</summary>
-    internal static (CapacityBound Bound, LpPlan Plan) Solve(SchedulingProblem problem)
+    /// <param name="limit">GLOP's time limit per LP; an LP not solved to optimality in it gives the demand bound
+    /// (every session of every course that some run fits), which is weak but still an upper bound.</param>
+    internal static (CapacityBound Bound, LpPlan Plan) Solve(SchedulingProblem problem, TimeSpan? limit = null)
     {
-        var (sessions, _) = SolveLp(problem, weighted: false);
-        var (weighted, plan) = SolveLp(problem, weighted: true);
+        // The two LPs are independent: solve them side by side.
+        var unweighted = Task.Run(() => SolveLp(problem, weighted: false, limit).Value);
+        var (weighted, plan) = SolveLp(problem, weighted: true, limit);
+        var sessions = unweighted.GetAwaiter().GetResult();
         return (new CapacityBound((int)Math.Floor(sessions + 1e-6), (int)Math.Floor(weighted + 1e-6)), plan);
     }
 
@@ -38,9 +42,14 @@ public static class CapacityBounds
         }
     }
 
-    private static (double Value, LpPlan Plan) SolveLp(SchedulingProblem p, bool weighted)
+    private static (double Value, LpPlan Plan) SolveLp(SchedulingProblem p, bool weighted, TimeSpan? limit)
     {
         using var lp = Lp.Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
+        if (limit is { } l)
+        {
+            lp.SetTimeLimit((long)Math.Max(1, l.TotalMilliseconds));
+        }
+
         var days = p.Days;
         var chamberMinutes = p.Treatments.Where(t => t.Table >= 0).Select(t => t.Minutes).Distinct().ToList();
         var uniform = chamberMinutes.Count == 1 ? chamberMinutes[0] : 0;
@@ -205,11 +214,11 @@ public static class CapacityBounds
             }
         }
 
-        var status = lp.Solve();
-        if (status is not (Lp.Solver.ResultStatus.OPTIMAL or Lp.Solver.ResultStatus.FEASIBLE))
+        // Only an optimal LP value bounds every schedule (a merely feasible LP point is below the optimum).
+        if (lp.Solve() != Lp.Solver.ResultStatus.OPTIMAL)
         {
-            // No LP answer: the trivial bound (everything), and no guidance.
-            return (p.Courses.Sum(c => c.Sessions * (weighted ? c.Weight : 1)),
+            // No LP answer: the demand bound, and no guidance.
+            return (p.Courses.Where(c => presence[c.Index].Ub() > 0).Sum(c => c.Sessions * (weighted ? c.Weight : 1)),
                 new LpPlan(new double[p.Courses.Length], p.Courses.Select(_ => new Dictionary<int, double>()).ToArray()));
         }
 

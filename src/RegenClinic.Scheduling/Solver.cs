@@ -45,15 +45,22 @@ public static class Solver
         Dictionary<(string, int), ScheduledSession>? previous, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var (bound, plan) = CapacityBounds.Solve(problem);
-        Trace($"lp {clock.Elapsed.TotalSeconds:0.00}");
+        // First fit (or the previous plan) first: a feasible schedule within a fraction of a second, whatever follows.
+        var firstFit = Greedy(problem, previous, FirstFit.Order(problem).ToList());
+        options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, double.NaN, clock.Elapsed.TotalSeconds));
+        Trace($"first fit {clock.Elapsed.TotalSeconds:0.00}");
+        // The LP may take a share of the limit; past it the bound falls back to total demand (README).
+        var (bound, plan) = CapacityBounds.Solve(problem, options.TimeLimit * (previous is null ? 0.4 : 0.3));
+        Trace($"lp {clock.Elapsed.TotalSeconds:0.00} x=1: {plan.Presence.Count(x => x > 0.999)} frac: {plan.Presence.Count(x => x > 0.001 && x <= 0.999)} fracvalue: {problem.Courses.Where(c => plan.Presence[c.Index] > 0.001 && plan.Presence[c.Index] <= 0.999).Sum(c => plan.Presence[c.Index] * c.Weight * c.Sessions):0} multi-start: {plan.Starts.Count(z => z.Count > 1)}");
 
         // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
-        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, plan, options, clock);
+        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);
         options.Progress?.Invoke(new SolveProgress(Score(problem, greedySessions).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
         Trace($"greedy {clock.Elapsed.TotalSeconds:0.00} {Score(problem, greedySessions).Weighted}");
         CpModelBuilder? builder = null;
-        if (previous is not null || problem.Courses.Sum(c => c.Sessions) <= 1500)
+        // In a repair the kept plan plus first fit is the answer unless there is time to build and search the model.
+        var searchRepair = previous is not null && options.TimeLimit - clock.Elapsed > TimeSpan.FromSeconds(3);
+        if (searchRepair || (previous is null && problem.Courses.Sum(c => c.Sessions) <= 1500))
         {
             builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
                 previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
@@ -63,14 +70,14 @@ public static class Solver
         Trace($"model {clock.Elapsed.TotalSeconds:0.00}");
 
         // Large instances (> 1,500 sessions): CP-SAT over every course stalls after its first solution, so ruin and
-        // recreate (RuinRecreate) gets the time, and window search (WindowSearch, CP-SAT on 20-day windows) the last
-        // quarter of long runs to improve lateness and start times.
+        // recreate (RuinRecreate, one chain per worker) gets the time, and window search (WindowSearch, CP-SAT on 20-day
+        // windows) the last tenth of runs over 30 s, to improve lateness and start times.
         var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500;
         // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
         var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
         var remaining = options.TimeLimit - margin - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
-        if (!large && remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
+        if (builder is not null && remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {
             using var solver = new CpSolver
             {
@@ -78,8 +85,8 @@ public static class Solver
                     $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
             };
             using var registration = cancellationToken.Register(solver.StopSearch);
-            var callback = new Progress(builder!, options.Progress, bound, clock);
-            var status = solver.Solve(builder!.Model, callback);
+            var callback = new Progress(builder, options.Progress, bound, clock);
+            var status = solver.Solve(builder.Model, callback);
             Trace($"cpsat {clock.Elapsed.TotalSeconds:0.00} {status}");
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
@@ -91,8 +98,8 @@ public static class Solver
 
         if (large && !cancellationToken.IsCancellationRequested)
         {
-            var polish = options.TimeLimit > TimeSpan.FromSeconds(20) ? options.TimeLimit * 0.25 : TimeSpan.Zero;
-            var improved = RuinRecreate.Improve(problem, greedySessions, options.TimeLimit - margin - polish, clock, options.Seed,
+            var polish = options.TimeLimit > TimeSpan.FromSeconds(30) ? options.TimeLimit * 0.1 : TimeSpan.Zero;
+            var improved = RuinRecreate.Improve(problem, greedySessions, plan, options.TimeLimit - margin - polish, clock, options.Seed, options.Workers,
                 w => options.Progress?.Invoke(new SolveProgress(w, bound.WeightedSessions, clock.Elapsed.TotalSeconds)), cancellationToken);
             if (polish > TimeSpan.Zero)
             {
@@ -133,7 +140,7 @@ public static class Solver
     {
         if (Environment.GetEnvironmentVariable("REGEN_TRACE") is not null)
         {
-            Console.Error.WriteLine(message);
+            Console.Error.WriteLine($"{message} [cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00}]");
         }
     }
 
@@ -142,10 +149,11 @@ public static class Solver
     /// time limit, shuffles of both orders within their classes. The best becomes the hint. In a repair, each course
     /// is first tried where it was.</summary>
     private static (List<ScheduledSession>, List<UnscheduledCourse>) BestGreedy(SchedulingProblem problem,
-        Dictionary<(string, int), ScheduledSession>? previous, CapacityBounds.LpPlan plan, SolveOptions options, Stopwatch clock)
+        Dictionary<(string, int), ScheduledSession>? previous, (List<ScheduledSession>, List<UnscheduledCourse>) firstFit, CapacityBounds.LpPlan plan,
+        SolveOptions options, Stopwatch clock)
     {
         var order = FirstFit.Order(problem).ToList();
-        var best = Greedy(problem, previous, order);
+        var best = firstFit;
         if (previous is not null)
         {
             return best;
@@ -177,7 +185,10 @@ public static class Solver
         {
             foreach (var pack in new[] { false, true })
             {
-                Consider(Greedy(problem, null, o, Starts, pack));
+                foreach (var grid in new[] { 15, CoursePlacer.Slotted })
+                {
+                    Consider(Greedy(problem, null, o, Starts, pack, grid));
+                }
             }
         }
 
@@ -188,7 +199,7 @@ public static class Solver
             if (round % 2 == 0)
             {
                 Consider(Greedy(problem, null, guided.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, Share(c), c.Weight))
-                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList(), Starts, round % 4 == 2));
+                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList(), Starts, round % 4 == 2, round % 8 < 4 ? 15 : CoursePlacer.Slotted));
             }
             else
             {
@@ -207,7 +218,7 @@ public static class Solver
     }
 
     private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous,
-        List<CourseInfo> order, Func<CourseInfo, IEnumerable<int>>? starts = null, bool packDives = false)
+        List<CourseInfo> order, Func<CourseInfo, IEnumerable<int>>? starts = null, bool packDives = false, int grid = 15)
     {
         var calendar = new Calendar(problem);
         var sessions = new List<ScheduledSession>();
@@ -248,7 +259,7 @@ public static class Solver
                 var tried = new HashSet<int>();
                 foreach (var day in starts(c))
                 {
-                    if (tried.Add(day) && (placed = CoursePlacer.PlaceAt(problem, calendar, c, day, 15, packDives)) is not null)
+                    if (tried.Add(day) && (placed = CoursePlacer.PlaceAt(problem, calendar, c, day, grid, packDives)) is not null)
                     {
                         break;
                     }

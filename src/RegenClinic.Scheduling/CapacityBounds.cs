@@ -10,10 +10,17 @@ public static class CapacityBounds
 
     /// <summary>The bound and the weighted LP's fractional plan (which courses, from which start day), which guides
     /// the solver's first schedule.</summary>
-    /// <param name="limit">GLOP's time limit per LP; an LP not solved to optimality in it gives the demand bound
+    /// <param name="limit">GLOP's time limit per LP (zero: no LP, the demand bound at once); an LP not solved to optimality in it gives the demand bound
     /// (every session of every course that some run fits), which is weak but still an upper bound.</param>
     internal static (CapacityBound Bound, LpPlan Plan) Solve(SchedulingProblem problem, TimeSpan? limit = null)
     {
+        if (limit == TimeSpan.Zero)
+        {
+            var none = new LpPlan(new double[problem.Courses.Length], problem.Courses.Select(_ => new Dictionary<int, double>()).ToArray());
+            var feasible = problem.Courses.Where(c => CoursePlacer.StaticObstacle(problem, c) is null).ToList();
+            return (new CapacityBound(feasible.Sum(c => c.Sessions), feasible.Sum(c => c.Sessions * c.Weight)), none);
+        }
+
         // The two LPs are independent: solve them side by side.
         var unweighted = Task.Run(() => SolveLp(problem, weighted: false, limit).Value);
         var (weighted, plan) = SolveLp(problem, weighted: true, limit);

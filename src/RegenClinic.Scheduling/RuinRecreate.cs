@@ -158,7 +158,6 @@ internal static class RuinRecreate
             }
         }
 
-        Solver.Trace($"ruin-recreate {iterations} iterations, {accepted} accepted, weighted {weighted}");
         return placed.Values.SelectMany(l => l).Select(cal.ToSession).ToList();
     }
 

@@ -48,15 +48,15 @@ public static class Solver
         // First fit (or the previous plan) first: a feasible schedule within a fraction of a second, whatever follows.
         var firstFit = Greedy(problem, previous, FirstFit.Order(problem).ToList());
         options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, double.NaN, clock.Elapsed.TotalSeconds));
-        Trace($"first fit {clock.Elapsed.TotalSeconds:0.00}");
-        // The LP may take a share of the limit; past it the bound falls back to total demand (README).
-        var (bound, plan) = CapacityBounds.Solve(problem, options.TimeLimit * (previous is null ? 0.4 : 0.3));
-        Trace($"lp {clock.Elapsed.TotalSeconds:0.00} x=1: {plan.Presence.Count(x => x > 0.999)} frac: {plan.Presence.Count(x => x > 0.001 && x <= 0.999)} fracvalue: {problem.Courses.Where(c => plan.Presence[c.Index] > 0.001 && plan.Presence[c.Index] <= 0.999).Sum(c => plan.Presence[c.Index] * c.Weight * c.Sessions):0} multi-start: {plan.Starts.Count(z => z.Count > 1)}");
+        // The LP may take a share of the limit; past it the bound falls back to total demand (README). A repair within
+        // a few seconds has no time for it at all: it reports the demand bound.
+        var (bound, plan) = previous is not null && options.TimeLimit <= TimeSpan.FromSeconds(3)
+            ? CapacityBounds.Solve(problem, TimeSpan.Zero)
+            : CapacityBounds.Solve(problem, options.TimeLimit * 0.4);
 
         // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
         var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);
         options.Progress?.Invoke(new SolveProgress(Score(problem, greedySessions).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
-        Trace($"greedy {clock.Elapsed.TotalSeconds:0.00} {Score(problem, greedySessions).Weighted}");
         CpModelBuilder? builder = null;
         // In a repair the kept plan plus first fit is the answer unless there is time to build and search the model.
         var searchRepair = previous is not null && options.TimeLimit - clock.Elapsed > TimeSpan.FromSeconds(3);
@@ -67,7 +67,6 @@ public static class Solver
             Hint(problem, builder, greedySessions);
         }
 
-        Trace($"model {clock.Elapsed.TotalSeconds:0.00}");
 
         // Large instances (> 1,500 sessions): CP-SAT over every course stalls after its first solution, so ruin and
         // recreate (RuinRecreate, one chain per worker) gets the time, and window search (WindowSearch, CP-SAT on 20-day
@@ -87,7 +86,6 @@ public static class Solver
             using var registration = cancellationToken.Register(solver.StopSearch);
             var callback = new Progress(builder, options.Progress, bound, clock);
             var status = solver.Solve(builder.Model, callback);
-            Trace($"cpsat {clock.Elapsed.TotalSeconds:0.00} {status}");
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var (sessions, unscheduled, clean) = Decode(problem, builder, solver);
@@ -111,7 +109,6 @@ public static class Solver
                 problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))), 0, bound), false));
         }
 
-        Trace($"search {clock.Elapsed.TotalSeconds:0.00}");
         // In a repair the previous plan wins ties: moving nobody is the point.
         candidates.Insert(previous is null ? candidates.Count : 0,
             (ScheduleResult.Create(problem, ScheduleStatus.Feasible, greedySessions, greedyUnscheduled, 0, bound), false));
@@ -136,14 +133,6 @@ public static class Solver
         return (result, best.Optimal);
     }
 
-    internal static void Trace(string message)
-    {
-        if (Environment.GetEnvironmentVariable("REGEN_TRACE") is not null)
-        {
-            Console.Error.WriteLine($"{message} [cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00}]");
-        }
-    }
-
     /// <summary>The best of: first fit in its own order; LP-guided greedies (courses the weighted LP takes most fully
     /// first, each tried first at the start days the LP gives it, then at every other); and, for up to a tenth of the
     /// time limit, shuffles of both orders within their classes. The best becomes the hint. In a repair, each course
@@ -163,7 +152,6 @@ public static class Solver
         void Consider((List<ScheduledSession>, List<UnscheduledCourse>) candidate)
         {
             var score = Score(problem, candidate.Item1);
-            Trace($"  greedy {clock.Elapsed.TotalSeconds:0.00} {score}");
             if (score.CompareTo(bestScore) > 0)
             {
                 (best, bestScore) = (candidate, score);
@@ -223,37 +211,55 @@ public static class Solver
         var calendar = new Calendar(problem);
         var sessions = new List<ScheduledSession>();
         var unscheduled = new List<UnscheduledCourse>();
-        foreach (var c in order)
+        // In a repair every course is first put back exactly where it was, all of them before any is placed anew, so
+        // that a re-placed course cannot take the place of one that has not been put back yet.
+        var kept = new Dictionary<int, List<Calendar.Booking>>();
+        foreach (var c in previous is null ? [] : order.Where(c => previous.ContainsKey((c.Id, 1))))
         {
-            List<Calendar.Booking>? placed = null;
-            if (previous is not null && previous.ContainsKey((c.Id, 1)))
+            List<Calendar.Booking>? placed = [];
+            for (var k = 1; k <= c.Sessions && placed is not null; k++)
             {
-                placed = [];
-                for (var k = 1; k <= c.Sessions && placed is not null; k++)
-                {
-                    var b = previous.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
-                        && s.Staff.All(problem.StaffIndex.ContainsKey)
-                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
-                        : null;
-                    if (b is null)
-                    {
-                        CoursePlacer.Undo(calendar, placed);
-                        placed = null;
-                    }
-                    else
-                    {
-                        placed.Add(b);
-                    }
-                }
-
-                if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
-                        placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2))
+                var b = previous!.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
+                    && s.Staff.All(problem.StaffIndex.ContainsKey)
+                    ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                    : null;
+                if (b is null)
                 {
                     CoursePlacer.Undo(calendar, placed);
                     placed = null;
                 }
+                else
+                {
+                    placed.Add(b);
+                }
             }
 
+            // The course alone against the changed rules; other courses' fixed sessions are naturally missing here.
+            var own = $"course {c.Id}:";
+            if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
+                    placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2
+                    || (v.Rule == 8 && v.Message.StartsWith("course ", StringComparison.Ordinal) && !v.Message.StartsWith(own, StringComparison.Ordinal))))
+            {
+                CoursePlacer.Undo(calendar, placed);
+                placed = null;
+            }
+
+            if (placed is not null)
+            {
+                kept[c.Index] = placed;
+            }
+        }
+
+
+        foreach (var c in order)
+        {
+            if (kept.TryGetValue(c.Index, out var again))
+            {
+                sessions.AddRange(again.Select(calendar.ToSession));
+                continue;
+            }
+
+            List<Calendar.Booking>? placed = null;
             if (placed is null && starts is not null)
             {
                 var tried = new HashSet<int>();

@@ -60,13 +60,23 @@ public static class Solver
         CpModelBuilder? builder = null;
         // In a repair the kept plan plus first fit is the answer unless there is time to build and search the model.
         var searchRepair = previous is not null && options.TimeLimit - clock.Elapsed > TimeSpan.FromSeconds(3);
+        if (previous is null && problem.Courses.Sum(c => c.Sessions) <= 1500 && options.TimeLimit >= TimeSpan.FromSeconds(10))
+        {
+            // Small instances, long limits: a fifth of the time in ruin and recreate makes a better hint for CP-SAT
+            // (which keeps the rest and, on small instances, proves optimality). It starts from the best greedy, so the
+            // hint is never worse.
+            greedySessions = RuinRecreate.Improve(problem, greedySessions, plan, clock.Elapsed + options.TimeLimit * 0.2, clock, options.Seed,
+                options.Workers, null, cancellationToken);
+            var placedIds = greedySessions.Select(s => s.Course).ToHashSet(StringComparer.Ordinal);
+            greedyUnscheduled = problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))).ToList();
+        }
+
         if (searchRepair || (previous is null && problem.Courses.Sum(c => c.Sessions) <= 1500))
         {
             builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
                 previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
             Hint(problem, builder, greedySessions);
         }
-
 
         // Large instances (> 1,500 sessions): CP-SAT over every course stalls after its first solution, so ruin and
         // recreate (RuinRecreate, one chain per worker) gets the time, and window search (WindowSearch, CP-SAT on 20-day

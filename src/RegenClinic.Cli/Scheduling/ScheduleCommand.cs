@@ -175,10 +175,11 @@ internal static class ScheduleCommand
                         Fixed = instance.Fixed.Where(f => f.Course != cancelled).ToList(),
                     });
                     var clock = System.Diagnostics.Stopwatch.StartNew();
+                    cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                     var repair = Solver.Repair(changed, solved, instance.Clinic.Start, 0, new SolveOptions(TimeSpan.FromSeconds(1), parseResult.GetValue(workers),
                         parseResult.GetValue(seed)), cancellationToken);
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {n} | repair (cancel {cancelled}) | {repair.Schedule.Metrics.ScheduledCourses} | {repair.Schedule.Metrics.ScheduledSessions} | {repair.Schedule.Metrics.WeightedSessions} | moved {repair.MovedSessions} | {repair.ChangedPatients.Count} patients told | | | | | {clock.Elapsed.TotalSeconds:0.00} | |"));
+                        $"| {n} | repair (cancel {cancelled}) | {repair.Schedule.Metrics.ScheduledCourses} | {repair.Schedule.Metrics.ScheduledSessions} | {repair.Schedule.Metrics.WeightedSessions} | moved {repair.MovedSessions} | {repair.ChangedPatients.Count} patients told | | | | | {clock.Elapsed.TotalSeconds:0.00} | {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} |"));
                 }
             }
 

@@ -183,9 +183,13 @@ public static class Solver
         {
             foreach (var pack in new[] { false, true })
             {
-                foreach (var grid in new[] { 15, CoursePlacer.Slotted })
+                foreach (var grid in new[] { CoursePlacer.Slotted, 15 })
                 {
-                    Consider(Greedy(problem, null, o, Starts, pack, grid));
+                    // Short limits on a busy machine: keep the time limit rather than try every variant.
+                    if (clock.Elapsed < options.TimeLimit * 0.6)
+                    {
+                        Consider(Greedy(problem, null, o, Starts, pack, grid));
+                    }
                 }
             }
         }

@@ -196,9 +196,68 @@ internal sealed class Calendar(SchedulingProblem problem)
     /// <summary>Candidate start times on a day: the preferred time (yesterday's), existing dive starts (joining a dive
     /// costs no staff), dive slots, then a grid over the patient's available ranges. <paramref name="packDives"/> puts
     /// running dives before the preferred time: staff are scarcer than patients' wish for the same hour.</summary>
+    /// <remarks><paramref name="grid"/> = <see cref="CoursePlacer.Slotted"/>: chamber sessions start only on the dive
+    /// timetable when it has a time inside the patient's availability that day (monoplaces then pack without gaps),
+    /// otherwise on a 15-minute grid.</remarks>
     internal IEnumerable<int> Starts(CourseInfo course, int day, int preferred, int grid, bool packDives = false)
     {
         var minutes = problem.Treatments[course.Treatment].Minutes;
+        if (grid == CoursePlacer.Slotted)
+        {
+            var onTimetable = problem.Treatments[course.Treatment].Table >= 0 && problem.Open[day] is { } o
+                && Enumerable.Range(0, 1440 / DiveSlot + 1).Select(k => DiveAnchor + k * DiveSlot)
+                    .Any(s => s >= o.Start && s + minutes <= o.End && course.Available[day].Any(a => a.Contains(s, s + minutes)));
+            if (onTimetable)
+            {
+                return Timetabled(course, day, preferred, minutes, packDives);
+            }
+
+            grid = 15;
+        }
+
+        return Candidates(course, day, preferred, grid, packDives, minutes);
+    }
+
+    private IEnumerable<int> Timetabled(CourseInfo course, int day, int preferred, int minutes, bool packDives)
+    {
+        bool On(int s) => s >= DiveAnchor && (s - DiveAnchor) % DiveSlot == 0;
+        var table = problem.Treatments[course.Treatment].Table;
+        var yielded = new HashSet<int>();
+        if (!packDives && preferred >= 0 && On(preferred) && yielded.Add(preferred))
+        {
+            yield return preferred;
+        }
+
+        foreach (var r in course.Eligible.Where(r => problem.Chambers[r].Kind == ChamberKind.Multiplace))
+        {
+            foreach (var d in _dives[r][day].Where(d => d.Table == table).OrderBy(d => d.Start).ToList())
+            {
+                if (yielded.Add(d.Start))
+                {
+                    yield return d.Start;
+                }
+            }
+        }
+
+        if (preferred >= 0 && On(preferred) && yielded.Add(preferred))
+        {
+            yield return preferred;
+        }
+
+        if (problem.Open[day] is { } open)
+        {
+            for (var s = DiveAnchor; s + minutes <= open.End; s += DiveSlot)
+            {
+                if (s >= open.Start && course.Available[day].Any(a => a.Contains(s, s + minutes)) && yielded.Add(s))
+                {
+                    yield return s;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<int> Candidates(CourseInfo course, int day, int preferred, int grid, bool packDives, int minutes)
+    {
         var yielded = new HashSet<int>();
         if (!packDives && preferred >= 0 && yielded.Add(preferred))
         {

@@ -4,6 +4,9 @@ namespace RegenClinic.Scheduling;
 /// from release, then each session at the earliest time that fits (the previous day's time first).</summary>
 internal static class CoursePlacer
 {
+    /// <summary>Grid value meaning: chamber sessions on the dive timetable where the patient can come then (<see cref="Calendar.Starts"/>).</summary>
+    internal const int Slotted = 0;
+
     /// <summary>Session days of a weekdays course starting on <paramref name="start"/>: consecutive open days,
     /// skipping only the patient's off dates. Null when the horizon ends first.</summary>
     internal static int[]? WeekdaySessionDays(SchedulingProblem p, CourseInfo c, int start)
@@ -47,6 +50,11 @@ internal static class CoursePlacer
 
         return null;
     }
+
+    /// <summary>Places the course whole with its first session on <paramref name="start"/>, or returns null.</summary>
+    internal static List<Calendar.Booking>? PlaceAt(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives = false) =>
+        start < Math.Max(0, c.Release) || start >= p.Days ? null
+        : c.Weekdays ? PlaceWeekdays(p, cal, c, start, grid, packDives) : PlaceInterval(p, cal, c, start, grid, packDives);
 
     private static List<Calendar.Booking>? PlaceWeekdays(SchedulingProblem p, Calendar cal, CourseInfo c, int start, int grid, bool packDives)
     {

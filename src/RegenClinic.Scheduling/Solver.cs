@@ -45,29 +45,53 @@ public static class Solver
         Dictionary<(string, int), ScheduledSession>? previous, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var bound = CapacityBounds.Compute(problem);
+        // First fit (or the previous plan) first: a feasible schedule within a fraction of a second, whatever follows.
+        var firstFit = Greedy(problem, previous, FirstFit.Order(problem).ToList());
+        options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, double.NaN, clock.Elapsed.TotalSeconds));
+        // The LP may take a share of the limit; past it the bound falls back to total demand (README). A repair within
+        // a few seconds has no time for it at all: it reports the demand bound.
+        var (bound, plan) = previous is not null && options.TimeLimit <= TimeSpan.FromSeconds(3)
+            ? CapacityBounds.Solve(problem, TimeSpan.Zero)
+            : CapacityBounds.Solve(problem, options.TimeLimit * 0.4);
 
-        // A first fit (or the previous plan) gives a complete hint and a fallback answer.
-        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, options, clock);
-        var builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
-            previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
-        Hint(problem, builder, greedySessions);
+        // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
+        var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);
+        options.Progress?.Invoke(new SolveProgress(Score(problem, greedySessions).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
+        CpModelBuilder? builder = null;
+        // In a repair the kept plan plus first fit is the answer unless there is time to build and search the model.
+        var searchRepair = previous is not null && options.TimeLimit - clock.Elapsed > TimeSpan.FromSeconds(3);
+        if (previous is null && problem.Courses.Sum(c => c.Sessions) <= 1500 && options.TimeLimit >= TimeSpan.FromSeconds(10))
+        {
+            // Small instances, long limits: a fifth of the time in ruin and recreate makes a better hint for CP-SAT
+            // (which keeps the rest and, on small instances, proves optimality). It starts from the best greedy, so the
+            // hint is never worse.
+            greedySessions = RuinRecreate.Improve(problem, greedySessions, plan, clock.Elapsed + options.TimeLimit * 0.2, clock, options.Seed,
+                options.Workers, null, cancellationToken);
+            var placedIds = greedySessions.Select(s => s.Course).ToHashSet(StringComparer.Ordinal);
+            greedyUnscheduled = problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))).ToList();
+        }
 
-        // Large instances: one global solve for part of the time, then window search (WindowSearch) for the rest.
-        var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500 && options.TimeLimit > TimeSpan.FromSeconds(15);
+        if (searchRepair || (previous is null && problem.Courses.Sum(c => c.Sessions) <= 1500))
+        {
+            builder = new CpModelBuilder(problem, previous is null ? null : (c, k) =>
+                previous.TryGetValue((c.Id, k + 1), out var s) ? (problem.DayOf(s.Date), s.Start) : null);
+            Hint(problem, builder, greedySessions);
+        }
+
+        // Large instances (> 1,500 sessions): CP-SAT over every course stalls after its first solution, so ruin and
+        // recreate (RuinRecreate, one chain per worker) gets the time, and window search (WindowSearch, CP-SAT on 20-day
+        // windows) the last tenth of runs over 30 s, to improve lateness and start times.
+        var large = previous is null && problem.Courses.Sum(c => c.Sessions) > 1500;
         // Keep a margin for naming resources, first-fit fill and the final check, so the whole call keeps its limit.
         var margin = TimeSpan.FromSeconds(Math.Min(3, Math.Max(0.3, options.TimeLimit.TotalSeconds * 0.1)));
-        // Very large models (> 5,000 sessions) do not finish presolve within a minute: window search only.
-        var huge = large && problem.Courses.Sum(c => c.Sessions) > 5000;
-        var remaining = huge ? TimeSpan.Zero
-            : (large ? TimeSpan.FromSeconds(Math.Max(8, options.TimeLimit.TotalSeconds * 0.6)) : options.TimeLimit) - margin - clock.Elapsed;
+        var remaining = options.TimeLimit - margin - clock.Elapsed;
         var candidates = new List<(ScheduleResult Result, bool Optimal)>();
-        if (remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
+        if (builder is not null && remaining > TimeSpan.FromMilliseconds(50) && !cancellationToken.IsCancellationRequested)
         {
             using var solver = new CpSolver
             {
                 StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}{Tuning(problem)}"),
+                    $"max_time_in_seconds:{remaining.TotalSeconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
             };
             using var registration = cancellationToken.Register(solver.StopSearch);
             var callback = new Progress(builder, options.Progress, bound, clock);
@@ -82,13 +106,14 @@ public static class Solver
 
         if (large && !cancellationToken.IsCancellationRequested)
         {
-            var start = candidates.Count > 0 ? candidates[0].Result.Sessions.ToList() : greedySessions;
-            if (WindowSearch.Score(problem, greedySessions).CompareTo(WindowSearch.Score(problem, start)) > 0)
+            var polish = options.TimeLimit > TimeSpan.FromSeconds(30) ? options.TimeLimit * 0.1 : TimeSpan.Zero;
+            var improved = RuinRecreate.Improve(problem, greedySessions, plan, options.TimeLimit - margin - polish, clock, options.Seed, options.Workers,
+                w => options.Progress?.Invoke(new SolveProgress(w, bound.WeightedSessions, clock.Elapsed.TotalSeconds)), cancellationToken);
+            if (polish > TimeSpan.Zero)
             {
-                start = greedySessions;
+                improved = WindowSearch.Improve(problem, improved, options, clock, bound.WeightedSessions, cancellationToken);
             }
 
-            var improved = WindowSearch.Improve(problem, start, options, clock, bound.WeightedSessions, cancellationToken);
             var placedIds = improved.Select(s => s.Course).ToHashSet(StringComparer.Ordinal);
             candidates.Add((ScheduleResult.Create(problem, ScheduleStatus.Feasible, improved,
                 problem.Courses.Where(c => !placedIds.Contains(c.Id)).Select(c => new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c))), 0, bound), false));
@@ -118,37 +143,70 @@ public static class Solver
         return (result, best.Optimal);
     }
 
-    /// <summary>On large models presolve's probing costs seconds and finds little: the hint already gives a
-    /// complete solution, so the time is better spent in search.</summary>
-    private static string Tuning(SchedulingProblem problem) =>
-        problem.Courses.Sum(c => c.Sessions) > 1500 ? " cp_model_probing_level:0 symmetry_level:0" : "";
-
-    /// <summary>Courses in first-fit order; in a repair, each course is first tried where it was.</summary>
-    /// <summary>First fit in its own order, then in shuffled orders (priority classes kept, courses shuffled within
-    /// them) for up to a tenth of the time limit; the best becomes the hint. Cheap, and it often places a few more
-    /// courses than the single pass.</summary>
+    /// <summary>The best of: first fit in its own order; LP-guided greedies (courses the weighted LP takes most fully
+    /// first, each tried first at the start days the LP gives it, then at every other); and, for up to a tenth of the
+    /// time limit, shuffles of both orders within their classes. The best becomes the hint. In a repair, each course
+    /// is first tried where it was.</summary>
     private static (List<ScheduledSession>, List<UnscheduledCourse>) BestGreedy(SchedulingProblem problem,
-        Dictionary<(string, int), ScheduledSession>? previous, SolveOptions options, Stopwatch clock)
+        Dictionary<(string, int), ScheduledSession>? previous, (List<ScheduledSession>, List<UnscheduledCourse>) firstFit, CapacityBounds.LpPlan plan,
+        SolveOptions options, Stopwatch clock)
     {
         var order = FirstFit.Order(problem).ToList();
-        var best = Greedy(problem, previous, order);
+        var best = firstFit;
         if (previous is not null)
         {
             return best;
         }
 
-        var random = new Random(options.Seed);
-        var budget = options.TimeLimit.TotalSeconds / 10;
         var bestScore = Score(problem, best.Item1);
-        for (var round = 0; round < 50 && clock.Elapsed.TotalSeconds < budget; round++)
+        void Consider((List<ScheduledSession>, List<UnscheduledCourse>) candidate)
         {
-            var shuffled = order.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, c.Priority))
-                .SelectMany(g => g.OrderBy(_ => random.Next())).ToList();
-            var candidate = Greedy(problem, previous, shuffled);
             var score = Score(problem, candidate.Item1);
             if (score.CompareTo(bestScore) > 0)
             {
                 (best, bestScore) = (candidate, score);
+            }
+        }
+
+        // LP-guided: the LP's share of a course (rounded, so that near-equal shares keep a useful secondary order),
+        // then value; a course's start days in decreasing LP share, then from release on.
+        double Share(CourseInfo c) => Math.Round(plan.Presence[c.Index], 1);
+        double LpStart(CourseInfo c) => plan.Starts[c.Index].Count == 0 ? c.Release
+            : plan.Starts[c.Index].Sum(kv => kv.Key * kv.Value) / plan.Starts[c.Index].Values.Sum();
+        IEnumerable<int> Starts(CourseInfo c) => plan.Starts[c.Index].OrderByDescending(kv => kv.Value).Select(kv => kv.Key)
+            .Concat(Enumerable.Range(Math.Max(0, c.Release), Math.Max(0, problem.Days - Math.Max(0, c.Release))));
+        var guided = problem.Courses.OrderBy(c => c.Fixed.Count > 0 ? 0 : 1).ThenByDescending(Share).ThenByDescending(c => c.Weight)
+            .ThenBy(LpStart).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var chronological = problem.Courses.OrderBy(c => c.Fixed.Count > 0 ? 0 : 1).ThenByDescending(Share).ThenBy(LpStart)
+            .ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        foreach (var o in new[] { guided, chronological })
+        {
+            foreach (var pack in new[] { false, true })
+            {
+                foreach (var grid in new[] { CoursePlacer.Slotted, 15 })
+                {
+                    // Short limits on a busy machine: keep the time limit rather than try every variant.
+                    if (clock.Elapsed < options.TimeLimit * 0.6)
+                    {
+                        Consider(Greedy(problem, null, o, Starts, pack, grid));
+                    }
+                }
+            }
+        }
+
+        var random = new Random(options.Seed);
+        var budget = options.TimeLimit.TotalSeconds / 10;
+        for (var round = 0; round < 50 && clock.Elapsed.TotalSeconds < budget; round++)
+        {
+            if (round % 2 == 0)
+            {
+                Consider(Greedy(problem, null, guided.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, Share(c), c.Weight))
+                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList(), Starts, round % 4 == 2, round % 8 < 4 ? 15 : CoursePlacer.Slotted));
+            }
+            else
+            {
+                Consider(Greedy(problem, null, order.GroupBy(c => (c.Fixed.Count > 0 ? 0 : 1, c.Priority))
+                    .SelectMany(g => g.OrderBy(_ => random.Next())).ToList()));
             }
         }
 
@@ -162,43 +220,73 @@ public static class Solver
     }
 
     private static (List<ScheduledSession>, List<UnscheduledCourse>) Greedy(SchedulingProblem problem, Dictionary<(string, int), ScheduledSession>? previous,
-        List<CourseInfo> order)
+        List<CourseInfo> order, Func<CourseInfo, IEnumerable<int>>? starts = null, bool packDives = false, int grid = 15)
     {
         var calendar = new Calendar(problem);
         var sessions = new List<ScheduledSession>();
         var unscheduled = new List<UnscheduledCourse>();
-        foreach (var c in order)
+        // In a repair every course is first put back exactly where it was, all of them before any is placed anew, so
+        // that a re-placed course cannot take the place of one that has not been put back yet.
+        var kept = new Dictionary<int, List<Calendar.Booking>>();
+        foreach (var c in previous is null ? [] : order.Where(c => previous.ContainsKey((c.Id, 1))))
         {
-            List<Calendar.Booking>? placed = null;
-            if (previous is not null && previous.ContainsKey((c.Id, 1)))
+            List<Calendar.Booking>? placed = [];
+            for (var k = 1; k <= c.Sessions && placed is not null; k++)
             {
-                placed = [];
-                for (var k = 1; k <= c.Sessions && placed is not null; k++)
-                {
-                    var b = previous.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
-                        && s.Staff.All(problem.StaffIndex.ContainsKey)
-                        ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
-                        : null;
-                    if (b is null)
-                    {
-                        CoursePlacer.Undo(calendar, placed);
-                        placed = null;
-                    }
-                    else
-                    {
-                        placed.Add(b);
-                    }
-                }
-
-                if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
-                        placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2))
+                var b = previous!.TryGetValue((c.Id, k), out var s) && problem.ResourceIndex.TryGetValue(s.Resource, out var r)
+                    && s.Staff.All(problem.StaffIndex.ContainsKey)
+                    ? calendar.TryBook(c, k, problem.DayOf(s.Date), s.Start, x => x == r, s.Staff.Select(m => problem.StaffIndex[m]).ToArray())
+                    : null;
+                if (b is null)
                 {
                     CoursePlacer.Undo(calendar, placed);
                     placed = null;
                 }
+                else
+                {
+                    placed.Add(b);
+                }
             }
 
-            placed ??= CoursePlacer.Place(problem, calendar, c, 15);
+            // The course alone against the changed rules; other courses' fixed sessions are naturally missing here.
+            var own = $"course {c.Id}:";
+            if (placed is not null && !Checker.Validate(problem, ScheduleResult.Create(problem, ScheduleStatus.Unknown,
+                    placed.Select(calendar.ToSession), [], 0, default)).All(v => v.Rule == 2
+                    || (v.Rule == 8 && v.Message.StartsWith("course ", StringComparison.Ordinal) && !v.Message.StartsWith(own, StringComparison.Ordinal))))
+            {
+                CoursePlacer.Undo(calendar, placed);
+                placed = null;
+            }
+
+            if (placed is not null)
+            {
+                kept[c.Index] = placed;
+            }
+        }
+
+
+        foreach (var c in order)
+        {
+            if (kept.TryGetValue(c.Index, out var again))
+            {
+                sessions.AddRange(again.Select(calendar.ToSession));
+                continue;
+            }
+
+            List<Calendar.Booking>? placed = null;
+            if (placed is null && starts is not null)
+            {
+                var tried = new HashSet<int>();
+                foreach (var day in starts(c))
+                {
+                    if (tried.Add(day) && (placed = CoursePlacer.PlaceAt(problem, calendar, c, day, grid, packDives)) is not null)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            placed ??= starts is null ? CoursePlacer.Place(problem, calendar, c, 15) : null;
             if (placed is null)
             {
                 unscheduled.Add(new UnscheduledCourse(c.Id, CoursePlacer.Reason(problem, c)));

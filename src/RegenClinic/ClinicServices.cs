@@ -9,6 +9,7 @@ using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Injections;
 using RegenClinic.Eligibility;
+using RegenClinic.Fhir;
 using RegenClinic.Outcomes;
 using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
@@ -84,6 +85,7 @@ public static class ClinicServices
         services.AddScoped<RecordSurgery>();
         services.AddScoped<DemoClinic>();
         services.AddHyperbaric();
+        services.AddFhir();
         return services;
     }
 }

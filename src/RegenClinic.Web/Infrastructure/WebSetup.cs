@@ -8,6 +8,7 @@ using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
 using RegenClinic.Web.Eligibility;
+using RegenClinic.Web.Fhir;
 using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Hyperbaric;
 using RegenClinic.Web.Patients;
@@ -69,12 +70,13 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => NodaJson.Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<SignInAudit>();
+        services.AddFhirWeb();
         return services;
     }
 
     private static Task ApiAware(HttpContext context, int status, string redirect)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/fhir"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -102,7 +104,7 @@ public static class WebSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {
-            if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api") && ctx.HttpContext.Response.StatusCode == 404)
+            if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api") && !ctx.HttpContext.Request.Path.StartsWithSegments("/fhir") && ctx.HttpContext.Response.StatusCode == 404)
                 ctx.HttpContext.Response.Redirect("/not-found");
             await Task.CompletedTask;
         });
@@ -121,6 +123,7 @@ public static class WebSetup
         app.MapScreeningEndpoints();
         app.MapOutcomeEndpoints();
         app.MapHyperbaricEndpoints();
+        app.MapFhirEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

@@ -23,7 +23,7 @@ public static class PatientFhir
             Id = p.Id.ToString(),
             Identifier = [new Identifier(RecordNumberSystem, p.RecordNumber) { Use = Identifier.IdentifierUse.Official }],
             Active = true,
-            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = p.FamilyName, Given = [p.GivenName] }],
+            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = p.FamilyName, Given = p.GivenName.Split(' ', StringSplitOptions.RemoveEmptyEntries) }],
             BirthDate = FhirDates.Date(p.BirthDate),
             Gender = p.Sex switch
             {

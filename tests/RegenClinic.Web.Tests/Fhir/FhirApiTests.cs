@@ -270,3 +270,38 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
         }
     }
 }
+
+public sealed class FhirClientsPageTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
+{
+    [Fact]
+    public async Task Admin_RegistersClient_SeesSecretOnceAndItBuysAToken()
+    {
+        var admin = await app.SignedInAsync("admin@regenclinic.demo");
+
+        var response = await admin.SubmitFormAsync("/admin/fhir-clients", new() { ["Posted.Name"] = "Registry NL", ["Posted.Scopes"] = "system/Patient.read" });
+        var html = await response.Content.ReadAsStringAsync();
+        var clientId = System.Text.RegularExpressions.Regex.Match(html, "id=\"client-id\">([^<]+)<").Groups[1].Value;
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "id=\"client-secret\">([^<]+)<").Groups[1].Value;
+        var again = await admin.GetStringAsync("/admin/fhir-clients");
+        var token = await app.Client().PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+
+        Assert.StartsWith("rc-", clientId, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, again, StringComparison.Ordinal);
+        Assert.Contains(clientId, again, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task Physician_CannotOpenTheClientsPage()
+    {
+        var physician = await app.SignedInAsync("physician@regenclinic.demo");
+
+        var response = await physician.GetAsync("/admin/fhir-clients");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("access-denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}

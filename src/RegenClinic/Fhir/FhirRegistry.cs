@@ -180,10 +180,6 @@ public static class FhirRegistry
                 new Hl7.Fhir.Model.CapabilityStatement.SystemInteractionComponent { Code = Hl7.Fhir.Model.CapabilityStatement.SystemRestfulInteraction.Transaction,
                     Documentation = "Transaction bundles of POSTs of Patient, Condition, MedicationStatement, AllergyIntolerance and Observation: all or nothing; urn:uuid references resolved." },
             ],
-            Operation =
-            [
-                new Hl7.Fhir.Model.CapabilityStatement.OperationComponent { Name = "export", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export" },
-            ],
         };
         foreach (var type in Types)
         {

@@ -14,6 +14,8 @@ public static class CliApp
         root.Add(Hyperbaric.ChamberCommand.Create(context));
         root.Add(Eligibility.ScreenCommand.Create(context));
         root.Add(Scheduling.ScheduleCommand.Create(context));
+        root.Add(Fhir.ImportCommand.Create(context));
+        root.Add(Fhir.ExportCommand.Create(context));
         return root;
     }
 

@@ -9,6 +9,7 @@ using RegenClinic.Data;
 using RegenClinic.Demo;
 using RegenClinic.Injections;
 using RegenClinic.Eligibility;
+using RegenClinic.Fhir;
 using RegenClinic.Outcomes;
 using RegenClinic.Hyperbaric;
 using RegenClinic.Patients;
@@ -88,6 +89,7 @@ public static class ClinicServices
         services.AddScheduling();
         services.AddHyperbaric();
         services.AddTravel(configuration, contentRoot);
+        services.AddFhir();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using RegenClinic.Staff;
 using RegenClinic.Web.Account;
 using RegenClinic.Web.Components;
 using RegenClinic.Web.Eligibility;
+using RegenClinic.Web.Fhir;
 using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Hyperbaric;
 using RegenClinic.Web.Patients;
@@ -76,12 +77,13 @@ public static class WebSetup
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<SignInAudit>();
         services.AddHostedService<RegenClinic.Web.Scheduling.SchedulingWorker>();
+        services.AddFhirWeb();
         return services;
     }
 
     private static Task ApiAware(HttpContext context, int status, string redirect)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/fhir"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -111,7 +113,7 @@ public static class WebSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {
-            if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api") && ctx.HttpContext.Response.StatusCode == 404)
+            if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api") && !ctx.HttpContext.Request.Path.StartsWithSegments("/fhir") && ctx.HttpContext.Response.StatusCode == 404)
                 ctx.HttpContext.Response.Redirect("/not-found");
             await Task.CompletedTask;
         });
@@ -133,6 +135,7 @@ public static class WebSetup
         app.MapHyperbaricEndpoints();
         app.MapTravelEndpoints();
         RegenClinic.Web.Scheduling.SchedulingEndpoints.Map(app);
+        app.MapFhirEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

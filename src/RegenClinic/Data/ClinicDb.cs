@@ -171,6 +171,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         });
 
         b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
+        RegenClinic.Fhir.FhirModel.Configure(b);
     }
 
     private static void ConfigureOutcomes(ModelBuilder b)

@@ -26,11 +26,13 @@ public sealed class RegisterPatient(ClinicDb db, ClinicActor actor, ClinicTime t
         return patient.ToView(time.Today);
     }
 
-    private async Task<string> NextRecordNumberAsync(CancellationToken ct)
+    private async Task<string> NextRecordNumberAsync(CancellationToken ct) => RecordNumber(await NextRecordSequenceAsync(db, ct));
+
+    /// <summary>The number after the highest saved one; read it under the write lock (a FHIR import takes several in a row from it).</summary>
+    internal static async Task<int> NextRecordSequenceAsync(ClinicDb db, CancellationToken ct)
     {
         var last = await db.Patients.OrderByDescending(p => p.RecordNumber).Select(p => p.RecordNumber).FirstOrDefaultAsync(ct);
-        var next = last is not null && int.TryParse(last.AsSpan(3), out var n) ? n + 1 : 1;
-        return RecordNumber(next);
+        return last is not null && int.TryParse(last.AsSpan(3), out var n) ? n + 1 : 1;
     }
 
     /// <summary>RC- and seven digits: sorts as text in number order, so the highest is one index seek away.</summary>

@@ -303,16 +303,7 @@ namespace RegenClinic.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateOnly?>("CommissionedOn")
-                        .HasColumnType("date");
-
                     b.Property<int>("CycleCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("DesignLifeCycles")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -1931,61 +1922,50 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
+            modelBuilder.Entity("RegenClinic.Fhir.FhirSystemClient", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime?>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("EmergencyOnly")
-                        .HasColumnType("boolean");
-
-                    b.Property<double>("FastestCompressionMinutes")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("FastestDecompressionAtaPerMinute")
-                        .HasColumnType("double precision");
-
-                    b.Property<bool>("FromReference")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<double>("PressureAta")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("RetireReason")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("RetiredAt")
+                    b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("RetiredBy")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Source")
+                    b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Steps")
-                        .IsRequired()
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
                         .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
-                    b.ToTable("TreatmentTables");
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("FhirSystemClient");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -289,16 +289,7 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("CommissionedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("CycleCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DesignLifeCycles")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DesignLifeYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1917,61 +1908,50 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Courses");
                 });
 
-            modelBuilder.Entity("RegenClinic.Hyperbaric.TreatmentTableRecord", b =>
+            modelBuilder.Entity("RegenClinic.Fhir.FhirSystemClient", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmergencyOnly")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("FastestCompressionMinutes")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("FastestDecompressionAtaPerMinute")
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("FromReference")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
+                    b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("PressureAta")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("RetireReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RetiredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetiredBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
+                    b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Steps")
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
                         .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("TreatmentTables");
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("FhirSystemClient");
                 });
 
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>

@@ -1,0 +1,3 @@
+namespace RegenClinic.Web;
+
+public sealed class FhirText;

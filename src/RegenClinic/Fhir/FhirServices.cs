@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RegenClinic.Fhir;
+
+public static class FhirServices
+{
+    /// <summary>The FHIR use cases, listed explicitly.</summary>
+    public static IServiceCollection AddFhir(this IServiceCollection services)
+    {
+        services.AddScoped<ReadFhirResource>();
+        services.AddScoped<SearchFhirResources>();
+        services.AddScoped<CreateFhirResource>();
+        services.AddScoped<UpdateFhirPatient>();
+        services.AddScoped<ImportFhirTransaction>();
+        services.AddScoped<PatientEverything>();
+        services.AddScoped<IssueFhirToken>();
+        services.AddScoped<ManageFhirClients>();
+        return services;
+    }
+}

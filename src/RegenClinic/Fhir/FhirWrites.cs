@@ -1,0 +1,87 @@
+using Hl7.Fhir.Model;
+using Instant = NodaTime.Instant;
+using LocalDate = NodaTime.LocalDate;
+using RegenClinic.Domain.Common;
+using RegenClinic.Domain.Patients;
+
+namespace RegenClinic.Fhir;
+
+/// <summary>Turns a posted FHIR resource into the chart entry the domain records, translating the domain's field names in its
+/// errors to FHIR elements (<c>Condition.onset</c>).</summary>
+internal static class FhirWrites
+{
+    public static readonly IReadOnlyList<string> ChartTypes = ["Condition", "MedicationStatement", "AllergyIntolerance", "Observation"];
+
+    /// <summary>The patient reference of a chart resource (subject, or patient for AllergyIntolerance), as written.</summary>
+    public static string? SubjectReference(Resource resource) => resource switch
+    {
+        Condition c => c.Subject?.Reference,
+        MedicationStatement m => m.Subject?.Reference,
+        AllergyIntolerance a => a.Patient?.Reference,
+        Observation o => o.Subject?.Reference,
+        _ => null,
+    };
+
+    public static string SubjectElement(Resource resource) => resource is AllergyIntolerance ? "AllergyIntolerance.patient" : $"{resource.TypeName}.subject";
+
+    public static void SetSubject(Resource resource, string reference)
+    {
+        var r = new ResourceReference(reference);
+        switch (resource)
+        {
+            case Condition c: c.Subject = r; break;
+            case MedicationStatement m: m.Subject = r; break;
+            case AllergyIntolerance a: a.Patient = r; break;
+            case Observation o: o.Subject = r; break;
+        }
+    }
+
+    public static ChartEntry ToEntry(Resource resource, Guid patientId, string by, Instant now, LocalDate today)
+    {
+        Func<string?, string> element = resource switch
+        {
+            Condition => ChartFhir.ConditionElement,
+            MedicationStatement => ChartFhir.MedicationElement,
+            AllergyIntolerance => ChartFhir.AllergyElement,
+            Observation => ChartFhir.ObservationElement,
+            _ => _ => resource.TypeName,
+        };
+        try
+        {
+            return resource switch
+            {
+                Condition c => ConditionEntry.Record(patientId, c.ToDetails(), by, now, today),
+                MedicationStatement m => MedicationEntry.Record(patientId, m.ToDetails(), by, now, today),
+                AllergyIntolerance a => AllergyEntry.Record(patientId, a.ToDetails(), by, now),
+                Observation o => ObservationEntry.Record(patientId, o.ToDetails(), by, now),
+                _ => throw FhirException.NotSupported(resource.TypeName, $"{resource.TypeName} cannot be created here."),
+            };
+        }
+        catch (DomainException ex)
+        {
+            throw FhirException.FromDomain(ex, element);
+        }
+    }
+
+    public static Domain.Patients.Patient ToPatient(Hl7.Fhir.Model.Patient resource, string recordNumber, Guid siteId, string by, Instant now, LocalDate today)
+    {
+        try
+        {
+            return Domain.Patients.Patient.Register(resource.ToDetails(), recordNumber, siteId, by, now, today);
+        }
+        catch (DomainException ex)
+        {
+            throw FhirException.FromDomain(ex, PatientFhir.Element);
+        }
+    }
+
+    public static Resource ToFhir(ChartEntry entry) => entry switch
+    {
+        ConditionEntry c => c.ToFhir(),
+        MedicationEntry m => m.ToFhir(),
+        AllergyEntry a => a.ToFhir(),
+        ObservationEntry o => o.ToFhir(),
+        ProcedureEntry p => p.ToFhir(),
+        _ => throw new ArgumentException($"No FHIR mapping for {entry.GetType().Name}.", nameof(entry)),
+    };
+}

@@ -2,6 +2,7 @@
 FEATURE = "SharedText"
 TEXT = {'Follow-ups': 'Nazorg',
  'Presets': 'Protocollen',
+ 'Dose limits': 'Dosislimieten',
  'API': 'API',
  'Access denied': 'Geen toegang',
  'Account locked after repeated failures. Try again later.': 'Account geblokkeerd na herhaalde mislukte pogingen. Probeer het later '

@@ -10,6 +10,7 @@ using RegenClinic.Web.Components;
 using RegenClinic.Web.Eligibility;
 using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Hyperbaric;
+using RegenClinic.Web.Injections;
 using RegenClinic.Web.Patients;
 using Scalar.AspNetCore;
 
@@ -121,6 +122,7 @@ public static class WebSetup
         app.MapScreeningEndpoints();
         app.MapOutcomeEndpoints();
         app.MapHyperbaricEndpoints();
+        app.MapInjectionEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

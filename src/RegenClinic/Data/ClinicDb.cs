@@ -50,6 +50,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
     public DbSet<StoredPreset> Presets => Set<StoredPreset>();
     public DbSet<RoomAirCheckRecord> RoomAirChecks => Set<RoomAirCheckRecord>();
+    public DbSet<InjectionLimitSet> InjectionLimits => Set<InjectionLimitSet>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -18,6 +18,8 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
 
     public async Task<PatientOutcomes> HandleAsync(Guid patientId, CancellationToken ct = default)
     {
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, ct))
+            throw new Domain.Common.DomainException("patient.not-found", "No patient with this id.", "id");
         db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, "Outcomes", patientId.ToString(), patientId, null));
         await db.SaveChangesAsync(ct);
 

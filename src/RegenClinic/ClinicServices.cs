@@ -54,6 +54,8 @@ public static class ClinicServices
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
         services.AddScoped<ListPresets>();
+        services.AddScoped<ViewInjectionLimits>();
+        services.AddScoped<ReviseInjectionLimits>();
         services.AddScoped<CopyPreset>();
         services.AddScoped<EditPreset>();
         services.AddScoped<RetirePreset>();
@@ -82,6 +84,7 @@ public static class ClinicServices
         services.AddScoped<IssueQuestionnaireLink>();
         services.AddScoped<AnswerQuestionnaire>();
         services.AddScoped<ViewPatientOutcomes>();
+        services.AddScoped<PatientOutcomesFhir>();
         services.AddScoped<AnalyseOutcomes>();
         services.AddScoped<LoadLicensedItemText>();
         services.AddScoped<RecordSurgery>();

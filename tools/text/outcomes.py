@@ -174,4 +174,5 @@ TEXT.update({
 TEXT.update({
  'Adverse events are those recorded against a course: hyperbaric events, and events after its injections or cell-therapy procedures. Events not reported to the clinic are missing, so the rate is a lower bound and not evidence of safety.':
      'Bijwerkingen zijn die welke bij een kuur zijn vastgelegd: bij hyperbare zuurstof, en na de injecties of celtherapie van de kuur. Bijwerkingen die de kliniek niet gemeld zijn ontbreken, dus het cijfer is een ondergrens en geen bewijs van veiligheid.',
+ 'Dotted step line with squares (right axis): imaging stage over time.': 'Gestippelde traplijn met vierkantjes (rechter as): stadium op beeldvorming in de tijd.',
 })

@@ -5,6 +5,7 @@ TEXT = {'Enquiries': 'Aanvragen',
  'Ask for a quote': 'Vraag een offerte aan',
  'Follow-ups': 'Nazorg',
  'Presets': 'Protocollen',
+ 'Dose limits': 'Dosislimieten',
  'API': 'API',
  'Access denied': 'Geen toegang',
  'Account locked after repeated failures. Try again later.': 'Account geblokkeerd na herhaalde mislukte pogingen. Probeer het later '

@@ -11,6 +11,7 @@ using RegenClinic.Web.Eligibility;
 using RegenClinic.Web.Fhir;
 using RegenClinic.Web.Outcomes;
 using RegenClinic.Web.Hyperbaric;
+using RegenClinic.Web.Injections;
 using RegenClinic.Web.Patients;
 using RegenClinic.Web.Travel;
 using Scalar.AspNetCore;
@@ -136,6 +137,7 @@ public static class WebSetup
         app.MapTravelEndpoints();
         RegenClinic.Web.Scheduling.SchedulingEndpoints.Map(app);
         app.MapFhirEndpoints();
+        app.MapInjectionEndpoints();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("RegenClinic API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).RequireAuthorization();
         return app;

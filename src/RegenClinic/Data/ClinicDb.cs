@@ -59,6 +59,7 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<RegenClinic.Scheduling.StaffShift> StaffShifts => Set<RegenClinic.Scheduling.StaffShift>();
     public DbSet<RegenClinic.Scheduling.PatientAvailability> PatientAvailabilities => Set<RegenClinic.Scheduling.PatientAvailability>();
     public DbSet<RegenClinic.Scheduling.CalendarLink> CalendarLinks => Set<RegenClinic.Scheduling.CalendarLink>();
+    public DbSet<InjectionLimitSet> InjectionLimits => Set<InjectionLimitSet>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

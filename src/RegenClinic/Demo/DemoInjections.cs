@@ -21,6 +21,7 @@ public sealed class DemoInjections(ClinicDb db, ClinicActor actor, ClinicTime ti
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await InjectionLimitStore.SeedMissingAsync(db, By, time.Now, ct);
         if (!await db.Presets.AnyAsync(ct)) db.Presets.AddRange(Inj.ProtocolPresets.BuiltIn.Select(p => Inj.StoredPreset.FromBuiltIn(p, time.Now)));
         var knees = await db.Conditions.Where(c => c.Code == "M17.0").Select(c => c.PatientId).Distinct().Take(2).ToListAsync(ct);
         var discs = await db.Conditions.Where(c => c.Code == "M51.16").Select(c => c.PatientId).Distinct().Take(1).ToListAsync(ct);

@@ -48,7 +48,9 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
         if (request.PerformedAt > time.Now) throw new DomainException("date.future", "A procedure cannot be charted before it is performed.", "performedAt");
         var date = time.Local(request.PerformedAt).Date;
 
-        var entered = Evaluate(request.Details, date, request.PerformedAt, site?.Jurisdiction ?? "");
+        // The site's limits in force now (a revision applies to procedures charted after it); the record keeps their version.
+        var limits = await InjectionLimitStore.InForceAsync(db, site?.Id, ct);
+        var entered = Evaluate(request.Details, date, request.PerformedAt, site?.Jurisdiction ?? "", limits.Ozone, limits.Prolotherapy);
         var refusals = await GateAsync(course, entered.Therapy, date, ct);
         if (refusals.Count > 0) return new(null, refusals, [], [], []);
 
@@ -96,7 +98,8 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
     private sealed record Entered(ProcedureFamily Family, string Therapy, object Details, IReadOnlyList<ProcedureFinding> Findings,
         decimal? OzoneMicrograms, decimal VolumeMl, string Summary, string LimitsVersion);
 
-    private static Entered Evaluate(object details, LocalDate date, Instant performedAt, string jurisdiction)
+    private static Entered Evaluate(object details, LocalDate date, Instant performedAt, string jurisdiction, OzoneDoseLimits ozoneLimits,
+        ProlotherapyLimits prolotherapyLimits)
     {
         var c = CultureInfo.InvariantCulture;
         switch (details)
@@ -104,7 +107,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
             case OzoneProcedureRecord ozone:
             {
                 ozone = ozone with { ProcedureDate = date };
-                var limits = OzoneDoseLimits.Default;
+                var limits = ozoneLimits;
                 var total = ozone.TotalOzoneMicrograms;
                 var site = ozone.Region is { } r ? $" {r.Code()}" : "";
                 var side = ozone.Side == BodySide.NotApplicable ? "" : $" {ozone.Side.ToString().ToLowerInvariant()}";
@@ -116,7 +119,7 @@ public sealed class ChartProcedure(ClinicDb db, ClinicActor actor, ClinicTime ti
             case ProlotherapySessionRecord prolo:
             {
                 prolo = prolo with { ProcedureDate = date };
-                var limits = ProlotherapyLimits.Default;
+                var limits = prolotherapyLimits;
                 var findings = ProlotherapyChecks.CheckSession(prolo, limits);
                 var total = prolo.TotalVolumeMl;
                 var dextrose = string.Join("/", prolo.Injections.Select(i => i.Solution.DextrosePercent).Distinct().Select(d => d.ToString("0.##", c)));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RegenClinic.Data;
 using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Injections;
 using RegenClinic.Domain.Patients;
@@ -44,6 +45,16 @@ internal static class InjectionsModel
             e.HasIndex(x => x.PresetId).IsUnique();
             e.Property(x => x.PresetId).HasMaxLength(80);
             e.Ignore(x => x.Preset);
+        });
+        b.Entity<InjectionLimitSet>(e =>
+        {
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SiteId, x.Revision }).IsUnique();
+            e.HasIndex(x => x.Version).IsUnique();
+            e.Property(x => x.Version).HasMaxLength(40);
+            e.Property(x => x.Ozone).AsJson();
+            e.Property(x => x.Prolotherapy).AsJson();
+            e.Ignore(x => x.IsCurrent);
         });
         b.Entity<RoomAirCheckRecord>(e =>
         {

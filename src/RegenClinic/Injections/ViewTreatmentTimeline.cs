@@ -11,7 +11,7 @@ namespace RegenClinic.Injections;
 public sealed record TimelineCourse(Guid Id, string Therapy, string Protocol, int Sessions, CourseStatus Status, int Charted);
 
 public sealed record TimelineProcedure(Guid Id, Guid CourseId, LocalDate Date, int SessionIndex, string Therapy, ProcedureFamily Family, string Summary,
-    decimal? TotalOzoneMicrograms, decimal TotalVolumeMl, bool Current, bool Voided, int Overrides, int AdverseEvents);
+    decimal? TotalOzoneMicrograms, decimal TotalVolumeMl, bool Current, bool Voided, int Overrides, int AdverseEvents, ProcedureDose Dose);
 
 public sealed record TreatmentTimeline(IReadOnlyList<TimelineCourse> Courses, IReadOnlyList<TimelineProcedure> Procedures);
 
@@ -32,6 +32,6 @@ public sealed class ViewTreatmentTimeline(ClinicDb db, ClinicActor actor, Clinic
                 current.Count(p => p.CourseId == c.Id)))],
             [.. procedures.OrderByDescending(p => p.ProcedureDate).ThenByDescending(p => p.RecordedAt).Select(p => new TimelineProcedure(p.Id, p.CourseId,
                 p.ProcedureDate, p.SessionIndex, p.Therapy, p.Family, p.Summary, p.TotalOzoneMicrograms, p.TotalVolumeMl, p.IsCurrent, p.VoidedAt is not null,
-                p.Overrides.Count, events.Count(e => e == p.Id)))]);
+                p.Overrides.Count, events.Count(e => e == p.Id), ProcedureDose.From(p)))]);
     }
 }

@@ -18,6 +18,8 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
 
     public async Task<PatientOutcomes> HandleAsync(Guid patientId, CancellationToken ct = default)
     {
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, ct))
+            throw new Domain.Common.DomainException("patient.not-found", "No patient with this id.", "id");
         db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, "Outcomes", patientId.ToString(), patientId, null));
         await db.SaveChangesAsync(ct);
 
@@ -28,7 +30,13 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
         var sessions = (await db.Appointments.AsNoTracking()
                 .Where(a => a.PatientId == patientId && a.Status != AppointmentStatus.Cancelled)
                 .Select(a => a.Start).ToListAsync(ct))
-            .Select(s => time.Local(s).Date).Distinct().Order().ToArray();
+            .Select(s => time.Local(s).Date)
+            // Injection and cell-therapy sessions are treatment sessions too (charted procedures, amended or voided ones excepted).
+            .Concat(await db.ProcedureRecords.AsNoTracking()
+                .Where(p => p.PatientId == patientId && p.VoidedAt == null && p.SupersededAt == null).Select(p => p.ProcedureDate).ToListAsync(ct))
+            .Distinct().Order().ToArray();
+        var stages = await StagesAsync(patientId, ct);
+        StageSeries[] stageSeries = [.. stages.Select(t => new StageSeries(t.Scale, [.. t.Points.Select(p => new StageObservation(p.Date, t.Scale.Parse(p.Stage)))]))];
 
         var measures = scores.Where(s => s.Score is not null).GroupBy(s => s.InstrumentId)
             .Select(g =>
@@ -36,7 +44,7 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
                 var instrument = Instruments.Get(g.Key);
                 var views = g.Select(s => s.ToView(time)).ToArray();
                 var svg = OutcomePlots.MeasureOverTime(instrument, views.Select(v => new MeasuredScore(v.Date, v.Score!.Value)).ToArray(), sessions,
-                    PrintWidth, PrintHeight);
+                    PrintWidth, PrintHeight, stageSeries);
                 return new MeasureSeries(instrument, views, svg);
             })
             .OrderBy(m => Instruments.All.ToList().IndexOf(m.Instrument)).ToArray();
@@ -44,7 +52,7 @@ public sealed class ViewPatientOutcomes(ClinicDb db, ClinicActor actor, ClinicTi
 
         var surgeries = await db.SurgeryEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.VoidedAt == null && e.SupersededAt == null)
             .OrderBy(e => e.Date).Select(e => new SurgeryView(e.Date, e.Procedure, e.JointReplacement)).ToListAsync(ct);
-        return new PatientOutcomes(measures, sessions, await StagesAsync(patientId, ct), notScored, await CoursesAsync(patientId, scores, ct), surgeries);
+        return new PatientOutcomes(measures, sessions, stages, notScored, await CoursesAsync(patientId, scores, ct), surgeries);
     }
 
     private async Task<IReadOnlyList<CourseOutcomePlan>> CoursesAsync(Guid patientId, IReadOnlyList<Domain.Outcomes.Records.OutcomeScore> scores, CancellationToken ct)

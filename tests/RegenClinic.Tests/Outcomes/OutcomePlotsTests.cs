@@ -34,6 +34,39 @@ public sealed class OutcomePlotsTests
     }
 
     [Fact]
+    public void MeasureOverTime_WithArcoStages_StagesOnTheSamePlotWithRightAxisLabels()
+    {
+        var sessions = new[] { Start.PlusDays(5) };
+        StageSeries[] stages = [new(StageScales.Arco2019,
+            [new(Start.PlusDays(-10), StageScales.Arco2019.Parse("II")), new(Start.PlusMonths(3), StageScales.Arco2019.Parse("IIIA"))])];
+        var svg = OutcomePlots.MeasureOverTime(Instruments.PainNrs, NrsScores(), sessions, stages: stages);
+        if (Environment.GetEnvironmentVariable("REGENCLINIC_PLOT_DIR") is { } dir)
+        {
+            File.WriteAllText(Path.Combine(dir, "measure-stages.svg"), svg);
+        }
+        // Still one plot: scores, session, band and the stage series with its legend, axis title and each stage label.
+        Assert.Single(svg.Split("<svg").Skip(1));
+        Assert.Contains("Treatment session", svg, StringComparison.Ordinal);
+        Assert.Contains("no meaningful change", svg, StringComparison.Ordinal);
+        Assert.Contains("ARCO", svg, StringComparison.Ordinal);
+        Assert.Contains("osteonecrosis stage (right axis)", svg, StringComparison.Ordinal);
+        // Every ARCO stage is a tick on the right axis; the two observed stages are also labelled at their points.
+        foreach (var label in StageScales.Arco2019.Stages.Select(s => s.Label))
+        {
+            var expected = label is "II" or "IIIA" ? 2 : 1;
+            // Skia writes each text run on its own line inside <text>.
+            Assert.Equal(expected, svg.Split('\n').Count(line => line.Trim() == label));
+        }
+    }
+
+    [Fact]
+    public void MeasureOverTime_NoStages_NoStageAxis()
+    {
+        var svg = OutcomePlots.MeasureOverTime(Instruments.PainNrs, NrsScores(), []);
+        Assert.DoesNotContain("right axis", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MeasureOverTime_NoThreshold_NoBand()
     {
         var svg = OutcomePlots.MeasureOverTime(Instruments.KoosJr, [new(Start, 50), new(Start.PlusMonths(3), 70)], []);

@@ -207,6 +207,15 @@ public sealed class ScoringTests
     public void Pgic_ScoreIsTheAnswer(string answer, double expected) =>
         Assert.Equal(expected, Scoring.Score("pgic", Answers(answer)).Score);
 
+    [Fact]
+    public void Pgic_Unanswered_CannotScoreAndSaysWhy()
+    {
+        var result = Scoring.Score("pgic", Answers("-"));
+        Assert.Null(result.Score);
+        Assert.Equal(0, result.Answered);
+        Assert.False(string.IsNullOrWhiteSpace(result.ReasonNotComputable));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("8")]

@@ -19,7 +19,7 @@ public sealed record CourseWorld(Guid PatientId, Guid CourseId, Instant Performe
 public static class InjectionWorld
 {
     public static async Task<CourseWorld> CourseAsync(this ClinicAppFactory app, string therapy, GateState state = GateState.Open, int sessions = 3,
-        SessionPattern? pattern = null, string protocol = "test-protocol", string jurisdiction = "NL")
+        SessionPattern? pattern = null, string protocol = "test-protocol", string jurisdiction = "NL", Guid? siteId = null)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -42,14 +42,14 @@ public static class InjectionWorld
             today.PlusDays(-1), "nurse", now, today);
         if (state == GateState.ConsentWithdrawn) consent.Withdraw("Changed her mind.");
         db.Consents.Add(consent);
-        var siteId = db.Sites.OrderBy(x => x.Code).First().Id;
-        if (jurisdiction != "NL")
+        if (jurisdiction != "NL" && siteId is null)
         {
             var site = RegenClinic.Domain.Clinic.Site.Create(jurisdiction + Guid.NewGuid().ToString("N")[..8], "RegenClinic " + jurisdiction, "America/New_York", jurisdiction);
             db.Sites.Add(site);
             siteId = site.Id;
         }
-        var course = TreatmentCourse.Prescribe(patient.Id, siteId, therapy, protocol, sessions, pattern ?? SessionPattern.Interval(14, 42),
+        siteId ??= db.Sites.OrderBy(x => x.Code).First().Id;
+        var course = TreatmentCourse.Prescribe(patient.Id, siteId.Value, therapy, protocol, sessions, pattern ?? SessionPattern.Interval(14, 42),
             today.PlusDays(-1), null, 2, "Less pain on stairs.", "Dr. Test", now);
         course.LinkScreening(screening.Id);
         if (state != GateState.NoConsent) course.LinkConsent(consent.Id);

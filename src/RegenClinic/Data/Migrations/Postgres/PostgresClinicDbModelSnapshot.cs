@@ -849,6 +849,60 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("AdverseEvents");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Injections.InjectionLimitSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Ozone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Prolotherapy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("InjectionLimits");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2156,6 +2210,15 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.HasOne("RegenClinic.Domain.Injections.ProcedureRecord", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.InjectionLimitSet", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

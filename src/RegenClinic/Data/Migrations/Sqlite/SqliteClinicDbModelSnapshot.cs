@@ -835,6 +835,60 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("AdverseEvents");
                 });
 
+            modelBuilder.Entity("RegenClinic.Domain.Injections.InjectionLimitSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ozone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prolotherapy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("InjectionLimits");
+                });
+
             modelBuilder.Entity("RegenClinic.Domain.Injections.ProcedureFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2142,6 +2196,15 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.HasOne("RegenClinic.Domain.Injections.ProcedureRecord", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Injections.InjectionLimitSet", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

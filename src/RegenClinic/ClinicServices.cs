@@ -50,6 +50,7 @@ public static class ClinicServices
         services.AddScoped<TodayAtClinic>();
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
+        Security.SecurityServices.Add(services);
         services.AddScoped<ListPresets>();
         services.AddScoped<CopyPreset>();
         services.AddScoped<EditPreset>();

@@ -50,6 +50,7 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             await DemoOutcomes.SeedAsync(db, time, seed, ct);
             await DemoHyperbaric.SeedAsync(db, time, ct);
             await new DemoInjections(db, actor, time).SeedAsync(ct);
+            await DemoSecondSite.SeedAsync(db, time, users, patients + 1, ct);
         }
         finally
         {

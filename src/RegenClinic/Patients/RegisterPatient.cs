@@ -11,7 +11,9 @@ public sealed class RegisterPatient(ClinicDb db, ClinicActor actor, ClinicTime t
 {
     public async Task<PatientView> HandleAsync(PatientDetails details, CancellationToken ct = default)
     {
-        var site = await db.Sites.OrderBy(s => s.Code).FirstOrDefaultAsync(ct)
+        // A patient is registered at the registering user's own site (the system uses the first site).
+        var home = actor.Scope.HomeSite;
+        var site = await db.Sites.Where(s => home == null || s.Id == home).OrderBy(s => s.Code).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("site.none", "No clinic site is set up.");
         // The next record number is read and taken under the write lock, so parallel registrations
         // (two desks, two app instances) cannot take the same one; the unique index is the last line of defence.
@@ -26,7 +28,8 @@ public sealed class RegisterPatient(ClinicDb db, ClinicActor actor, ClinicTime t
 
     private async Task<string> NextRecordNumberAsync(CancellationToken ct)
     {
-        var last = await db.Patients.OrderByDescending(p => p.RecordNumber).Select(p => p.RecordNumber).FirstOrDefaultAsync(ct);
+        // Across every site: record numbers are unique clinic-wide, whatever this user may see.
+        var last = await db.Patients.IgnoreQueryFilters().OrderByDescending(p => p.RecordNumber).Select(p => p.RecordNumber).FirstOrDefaultAsync(ct);
         var next = last is not null && int.TryParse(last.AsSpan(3), out var n) ? n + 1 : 1;
         return RecordNumber(next);
     }

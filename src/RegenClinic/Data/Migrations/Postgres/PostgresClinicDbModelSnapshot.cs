@@ -1922,6 +1922,72 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("RegenClinic.Security.BreakGlassAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("BreakGlassAccess");
+                });
+
+            modelBuilder.Entity("RegenClinic.Security.StaffSiteAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("UserId", "SiteId")
+                        .IsUnique();
+
+                    b.ToTable("StaffSiteAccess");
+                });
+
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2389,6 +2455,15 @@ namespace RegenClinic.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Pattern")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Security.StaffSiteAccess", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

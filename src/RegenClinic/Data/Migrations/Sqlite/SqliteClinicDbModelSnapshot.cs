@@ -1908,6 +1908,72 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("RegenClinic.Security.BreakGlassAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("BreakGlassAccess");
+                });
+
+            modelBuilder.Entity("RegenClinic.Security.StaffSiteAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("UserId", "SiteId")
+                        .IsUnique();
+
+                    b.ToTable("StaffSiteAccess");
+                });
+
             modelBuilder.Entity("RegenClinic.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2375,6 +2441,15 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Pattern")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Security.StaffSiteAccess", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

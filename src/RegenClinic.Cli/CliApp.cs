@@ -14,6 +14,7 @@ public static class CliApp
         root.Add(Hyperbaric.ChamberCommand.Create(context));
         root.Add(Eligibility.ScreenCommand.Create(context));
         root.Add(Scheduling.ScheduleCommand.Create(context));
+        root.Add(Audit.AuditCommand.Create(context));
         return root;
     }
 

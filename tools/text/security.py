@@ -1,6 +1,25 @@
 """UI text of SecurityText: key -> Dutch (English is the key)."""
 FEATURE = "SecurityText"
 TEXT = {
+ 'Second factor': 'Tweede stap',
+ 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.': 'Voer de 6-cijferige code uit uw authenticator-app in, of een van uw herstelcodes.',
+ 'Authenticator code': 'Authenticatorcode',
+ 'Or a recovery code': 'Of een herstelcode',
+ 'Verify': 'Controleren',
+ 'Account locked after repeated failures. Try again later.': 'Account geblokkeerd na herhaalde mislukte pogingen. Probeer het later opnieuw.',
+ 'The code is wrong or has expired.': 'De code is onjuist of verlopen.',
+ 'Two-factor sign-in': 'Inloggen in twee stappen',
+ 'Your recovery codes': 'Uw herstelcodes',
+ 'Keep these somewhere safe. Each works once if you lose your phone; they are not shown again.': 'Bewaar deze op een veilige plek. Elke code werkt één keer als u uw telefoon kwijt bent; ze worden niet opnieuw getoond.',
+ 'Continue': 'Verder',
+ 'Your role requires a second factor. Set up an authenticator app to continue.': 'Uw rol vereist een tweede stap. Stel een authenticator-app in om verder te gaan.',
+ 'Two-factor sign-in is on. {0} recovery codes left.': 'Inloggen in twee stappen staat aan. Nog {0} herstelcodes over.',
+ 'Set up an authenticator app': 'Authenticator-app instellen',
+ 'Install an authenticator app (for example one that supports TOTP, RFC 6238).': 'Installeer een authenticator-app (die TOTP, RFC 6238 ondersteunt).',
+ 'Add an account with this key (time-based, 6 digits):': 'Voeg een account toe met deze sleutel (tijdgebaseerd, 6 cijfers):',
+ 'or open this link on the phone:': 'of open deze link op de telefoon:',
+ 'Enter the code the app shows.': 'Voer de code in die de app toont.',
+ 'Verify and turn on': 'Controleren en aanzetten',
  'Emergency access (break-glass)': 'Noodtoegang (break-glass)',
  'Open a record of a patient outside your sites in an emergency. Your name, the time and the reason are recorded and reported to the administrator; access lasts four hours.':
      'Open in een noodgeval het dossier van een patiënt buiten uw locaties. Uw naam, het tijdstip en de reden worden vastgelegd en aan de beheerder gemeld; de toegang duurt vier uur.',

@@ -76,7 +76,7 @@ internal static class DbCommand
         return db;
     }
 
-    private static ServiceProvider Services(CliContext context, string? provider, string? connection, string? folder)
+    internal static ServiceProvider Services(CliContext context, string? provider, string? connection, string? folder)
     {
         var overrides = new Dictionary<string, string?>();
         if (provider is not null) overrides["Database:Provider"] = provider;

@@ -89,6 +89,7 @@ public static class WebSetup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
         await ClinicDbSetup.MigrateAsync(db);
+        await AuditSettingsLog.RecordIfChangedAsync(db, scope.ServiceProvider.GetRequiredService<ClinicActor>(), scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), app.Configuration);
         var demo = scope.ServiceProvider.GetRequiredService<DemoClinic>();
         if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false) && !await demo.IsSeededAsync())
         {
@@ -112,6 +113,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         // SecurityHeaders already sends frame-ancestors 'none'; a second CSP header from the server render mode would loosen nothing but duplicate it.

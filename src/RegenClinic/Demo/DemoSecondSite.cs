@@ -39,5 +39,6 @@ public static class DemoSecondSite
         var created = await users.CreateAsync(physician, DemoClinic.DemoPassword);
         if (created.Succeeded) created = await users.AddToRoleAsync(physician, Roles.Physician);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await DemoClinic.EnrolDemoAuthenticatorAsync(users, physician);
     }
 }

@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(Scheduling.ScheduleCommand.Create(context));
         root.Add(Fhir.ImportCommand.Create(context));
         root.Add(Fhir.ExportCommand.Create(context));
+        root.Add(Audit.AuditCommand.Create(context));
         return root;
     }
 

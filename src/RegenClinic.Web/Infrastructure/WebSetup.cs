@@ -79,6 +79,7 @@ public static class WebSetup
         services.AddScoped<SignInAudit>();
         services.AddHostedService<RegenClinic.Web.Scheduling.SchedulingWorker>();
         services.AddFhirWeb();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ClosedCircuitScope>();
         return services;
     }
 
@@ -99,6 +100,7 @@ public static class WebSetup
         var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
         await using var startup = await db.HoldStartupLockAsync(CancellationToken.None);
         await ClinicDbSetup.MigrateAsync(db);
+        await AuditSettingsLog.RecordIfChangedAsync(db, scope.ServiceProvider.GetRequiredService<ClinicActor>(), scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), app.Configuration);
         var demo = scope.ServiceProvider.GetRequiredService<DemoClinic>();
         if (app.Configuration.GetValue("Demo:SeedOnFirstStart", false) && !await demo.IsSeededAsync())
         {
@@ -124,6 +126,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         // SecurityHeaders already sends frame-ancestors 'none'; a second CSP header from the server render mode would loosen nothing but duplicate it.
@@ -147,12 +150,15 @@ public static class WebSetup
 /// <summary>Names the signed-in user and their address on every audit entry written in this request.</summary>
 public sealed class ActorMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context, ClinicActor actor)
+    public async Task InvokeAsync(HttpContext context, ClinicActor actor, ClinicDb db, NodaTime.IClock clock)
     {
+        // Every web request sees no patient until the signed-in user's sites are known: a forgotten check fails closed.
+        actor.Scope = RegenClinic.Security.SiteScope.Nothing;
         if (context.User.Identity?.IsAuthenticated == true)
         {
             actor.UserId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "unknown";
             actor.Name = context.User.Identity.Name ?? actor.UserId;
+            actor.Scope = await RegenClinic.Security.ActorScopes.LoadAsync(db, actor.UserId, clock.GetCurrentInstant(), context.RequestAborted);
         }
         else
         {
@@ -160,6 +166,18 @@ public sealed class ActorMiddleware(RequestDelegate next)
             actor.Name = "anonymous";
         }
         actor.Address = context.Connection.RemoteIpAddress?.ToString();
-        return next(context);
+        await next(context);
+    }
+}
+
+/// <summary>Interactive circuits have their own service scope that <see cref="ActorMiddleware"/> never sees: they start with no patient visible.</summary>
+internal sealed class ClosedCircuitScope(ClinicActor actor) : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        actor.Scope = RegenClinic.Security.SiteScope.Nothing;
+        actor.UserId = "circuit";
+        actor.Name = "circuit";
+        return Task.CompletedTask;
     }
 }

@@ -14,6 +14,10 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";
+    /// <summary>An emergency opening of a record the user has no rights to; the reason is in Details.</summary>
+    public const string BreakGlass = "break-glass";
+    public const string SiteAccessGranted = "site-access-granted";
+    public const string SiteAccessRevoked = "site-access-revoked";
 }
 
 /// <summary>

@@ -61,6 +61,7 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
             .ToList();
+        await Security.SiteWriteGuard.CheckAsync(db, actor, changed, ct);
         var now = Instant.FromUnixTimeMilliseconds(clock.GetCurrentInstant().ToUnixTimeMilliseconds());
         foreach (var entry in changed)
         {

@@ -9,4 +9,7 @@ public sealed class ClinicActor
 
     /// <summary>When set, one summary audit entry is written per save instead of one per entity (demo seeding, bulk import).</summary>
     public string? BulkOperation { get; set; }
+
+    /// <summary>Which patients this actor may see; the database filters every patient query by it. The system sees all.</summary>
+    public Security.SiteScope Scope { get; set; } = Security.SiteScope.Unrestricted;
 }

@@ -12,13 +12,17 @@ using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Injections;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
+using RegenClinic.Security;
 using RegenClinic.Staff;
 
 namespace RegenClinic.Data;
 
 /// <summary>The one model. <see cref="SqliteClinicDb"/> and <see cref="PostgresClinicDb"/> exist only to carry their own migration sets.</summary>
-public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Read by the patient query filters on every query (EF parameterises it per query, not per model).</summary>
+    internal SiteScope Scope => actor?.Scope ?? SiteScope.Unrestricted;
+
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Chamber> Chambers => Set<Chamber>();
     public DbSet<Room> Rooms => Set<Room>();
@@ -62,6 +66,8 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
     public DbSet<InjectionLimitSet> InjectionLimits => Set<InjectionLimitSet>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffSiteAccess> StaffSiteAccess => Set<StaffSiteAccess>();
+    public DbSet<BreakGlassAccess> BreakGlassAccess => Set<BreakGlassAccess>();
 
     /// <summary>Takes the lock that serialises appends to the audit chain, inside the current transaction.</summary>
     public abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
@@ -173,7 +179,42 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
 
         b.Entity<StaffUser>().Property(x => x.Culture).HasMaxLength(5);
         RegenClinic.Fhir.FhirModel.Configure(b);
+        SecurityModel(b);
     }
+
+    /// <summary>
+    /// Object-level access, enforced where no use case can forget it: a patient, and every entity carrying a
+    /// PatientId, is visible only when the patient's site is in the actor's <see cref="Scope"/> (or opened by break-glass).
+    /// </summary>
+    private void SecurityModel(ModelBuilder b)
+    {
+        b.Entity<StaffSiteAccess>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.SiteId }).IsUnique();
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<BreakGlassAccess>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.ExpiresAt });
+            e.HasIndex(x => x.OpenedAt);
+        });
+        b.Entity<Patient>().HasQueryFilter(p => Scope.AllSites || Scope.Sites.Contains(p.SiteId) || Scope.BreakGlassPatients.Contains(p.Id));
+        var scoped = typeof(ClinicDb).GetMethod(nameof(ScopeToPatient), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        // Every DbSet whose rows name a patient: a new table with a PatientId is covered without anyone remembering it.
+        var sets = typeof(ClinicDb).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
+            .Select(p => p.PropertyType.GetGenericArguments()[0]);
+        foreach (var type in sets)
+        {
+            if (type == typeof(BreakGlassAccess) || type == typeof(Patient)) continue;
+            if (type.GetProperty("PatientId")?.PropertyType == typeof(Guid)) scoped.MakeGenericMethod(type).Invoke(this, [b]);
+        }
+    }
+
+    private void ScopeToPatient<T>(ModelBuilder b) where T : class =>
+        b.Entity<T>().HasQueryFilter(e => Scope.AllSites
+            || Set<Patient>().Any(p => p.Id == EF.Property<Guid>(e, "PatientId")
+                && (Scope.Sites.Contains(p.SiteId) || Scope.BreakGlassPatients.Contains(p.Id))));
 
     private static void ConfigureOutcomes(ModelBuilder b)
     {
@@ -262,13 +303,13 @@ public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<Sta
         d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
 }
 
-public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options) : ClinicDb(options)
+public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options, ClinicActor? actor = null) : ClinicDb(options, actor)
 {
     /// <summary>SQLite allows one writer; the transaction is already IMMEDIATE, so the write lock is held.</summary>
     public override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options) : ClinicDb(options)
+public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options, ClinicActor? actor = null) : ClinicDb(options, actor)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,7 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             await new DemoInjections(db, actor, time).SeedAsync(ct);
             await DemoTravel.SeedAsync(db, time, ct);
             await new DemoScheduling(db, time, users).SeedAsync(ct);
+            await DemoSecondSite.SeedAsync(db, time, users, patients + 1, ct);
         }
         finally
         {
@@ -83,8 +84,16 @@ public sealed class DemoClinic(ClinicDb db, ClinicActor actor, ClinicTime time, 
             var user = new StaffUser { UserName = s.Email, Email = s.Email, EmailConfirmed = true, DisplayName = s.Name, SiteId = site.Id, Culture = "en" };
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, s.Role));
+            if (TwoFactorRules.Required([s.Role])) await EnrolDemoAuthenticatorAsync(users, user);
         }
         ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Demo only: a known authenticator key (README) so that the demo Admin and Physicians can pass the required second factor.</summary>
+    public static async Task EnrolDemoAuthenticatorAsync(UserManager<StaffUser> users, StaffUser user)
+    {
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticator.Key));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
     }
 
     private static void Check(IdentityResult result)

@@ -47,8 +47,10 @@ public sealed class AnswerQuestionnaire(ClinicDb db, ClinicActor actor, ClinicTi
     private async Task<QuestionnaireLink> FindUsableAsync(string token, CancellationToken ct)
     {
         var hash = OutcomeTokens.Hash(token ?? "");
-        var link = await db.QuestionnaireLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, ct)
+        // The token is the patient's authority, past the staff site filter, and for this one patient only.
+        var link = await db.QuestionnaireLinks.IgnoreQueryFilters().FirstOrDefaultAsync(l => l.TokenHash == hash, ct)
             ?? throw new DomainException("outcomes.link-unknown", "This link is not valid.", "token");
+        actor.Scope = Security.SiteScope.Nothing with { BreakGlassPatients = [link.PatientId] };
         if (link.RefusalAt(time.Now) is { } code)
             throw new DomainException(code, code == "outcomes.link-used" ? "This link has already been used." : "This link has expired.", "token");
         return link;

@@ -53,3 +53,11 @@ public static class Policies
     /// <summary>Audit trail and users.</summary>
     public const string Admin = "admin";
 }
+
+/// <summary>Who must sign in with a second factor (an authenticator app): those who can read every record they are granted and change who sees what.</summary>
+public static class TwoFactorRules
+{
+    public static readonly IReadOnlyList<string> RequiredFor = [Roles.Admin, Roles.Physician];
+
+    public static bool Required(IEnumerable<string> roles) => roles.Any(RequiredFor.Contains);
+}

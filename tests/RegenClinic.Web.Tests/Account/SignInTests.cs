@@ -11,7 +11,11 @@ public sealed class SignInTests(ClinicAppFactory app) : IClassFixture<ClinicAppF
     public async Task SignIn_DemoPhysician_RedirectsHomeAndAuditsSignIn()
     {
         var client = app.Client();
-        var response = await client.SubmitFormAsync("/signin", new() { ["Posted.Email"] = "physician@regenclinic.demo", ["Posted.Password"] = Browserless.Password });
+        var password = await client.SubmitFormAsync("/signin", new() { ["Posted.Email"] = "physician@regenclinic.demo", ["Posted.Password"] = Browserless.Password });
+        // A physician must pass the second factor (authenticator code) before the session starts.
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/signin/2fa", Browserless.PathOf(password), StringComparison.Ordinal);
+        var response = await client.SubmitFormAsync("/signin/2fa", new() { ["Posted.Code"] = Browserless.CurrentDemoCode() });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);

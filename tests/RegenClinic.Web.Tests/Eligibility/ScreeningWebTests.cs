@@ -257,6 +257,9 @@ public sealed class ScreeningWebTests(ClinicAppFactory app) : IClassFixture<Clin
             var patient = Patient.Register(new PatientDetails("Ozoneus", "Sam", new LocalDate(1970, 1, 1), Sex.Male, PreferredLanguage: "en"),
                 RegenClinic.Patients.RegisterPatient.RecordNumber(9_000_000 + Random.Shared.Next(900_000)), site.Id, "test", app.Services.GetRequiredService<ClinicTime>().Now, Today);
             db.Patients.Add(patient);
+            // The physician works at Amsterdam: an Admin grants the New York site (object-level access, docs/SECURITY.md).
+            var physician = await db.Users.SingleAsync(u => u.Email == Physician);
+            db.StaffSiteAccess.Add(RegenClinic.Security.StaffSiteAccess.Grant(physician.Id, site.Id, "test", app.Services.GetRequiredService<ClinicTime>().Now));
             await db.SaveChangesAsync();
             us = patient.Id;
         }

@@ -1,0 +1,1924 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace RegenClinic.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SessionIndex = table.Column<int>(type: "integer", nullable: true),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RoomId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BookedBy = table.Column<string>(type: "text", nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: true),
+                    Table = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Staff = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "text", nullable: false),
+                    ActorName = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    Action = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BreakGlassAccess",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "text", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakGlassAccess", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChamberLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    CycleCount = table.Column<int>(type: "integer", nullable: false),
+                    DiveId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChamberLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Chambers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    MaxAta = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Tables = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusReason = table.Column<string>(type: "text", nullable: true),
+                    CycleCount = table.Column<int>(type: "integer", nullable: false),
+                    CommissionedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DesignLifeYears = table.Column<int>(type: "integer", nullable: true),
+                    DesignLifeCycles = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Chambers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FhirSystemClient",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FhirSystemClient", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotAdverseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DiveId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Timing = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ONeillGrade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActionTaken = table.Column<string>(type: "text", nullable: false),
+                    ReportedBy = table.Column<string>(type: "text", nullable: false),
+                    PauseReason = table.Column<string>(type: "text", nullable: true),
+                    ClearedBy = table.Column<string>(type: "text", nullable: true),
+                    ClearedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClearanceReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotAdverseEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotDailyOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    SignedBy = table.Column<string>(type: "text", nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotDailyOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotDives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChamberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TableId = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Operator = table.Column<string>(type: "text", nullable: false),
+                    Attendant = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Occupants = table.Column<string>(type: "text", nullable: false),
+                    Events = table.Column<string>(type: "text", nullable: false),
+                    Alarms = table.Column<string>(type: "text", nullable: false),
+                    Telemetry = table.Column<string>(type: "text", nullable: true),
+                    Otu = table.Column<double>(type: "double precision", nullable: true),
+                    MaxPo2 = table.Column<double>(type: "double precision", nullable: true),
+                    PlannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotDives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HbotProgressNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    WrittenBy = table.Column<string>(type: "text", nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HbotProgressNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LicensedItemTexts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LicenceHolder = table.Column<string>(type: "text", nullable: false),
+                    ItemTexts = table.Column<string>(type: "text", nullable: false),
+                    LoadedBy = table.Column<string>(type: "text", nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LicensedItemTexts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientAvailabilities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromMinute = table.Column<int>(type: "integer", nullable: true),
+                    UntilMinute = table.Column<int>(type: "integer", nullable: true),
+                    UnavailableDates = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
+                    StayFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    StayTo = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientAvailabilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Patients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordNumber = table.Column<string>(type: "text", nullable: false),
+                    FamilyName = table.Column<string>(type: "text", nullable: false),
+                    GivenName = table.Column<string>(type: "text", nullable: false),
+                    SearchName = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Phone = table.Column<string>(type: "text", nullable: true),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "text", nullable: false),
+                    HomePhysicianName = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianPractice = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianPhone = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianEmail = table.Column<string>(type: "text", nullable: true),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Patients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreDiveChecklists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SessionNumber = table.Column<int>(type: "integer", nullable: false),
+                    Input = table.Column<string>(type: "text", nullable: false),
+                    Items = table.Column<string>(type: "text", nullable: false),
+                    CanPressurise = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DiveId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreDiveChecklists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Presets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PresetId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    NameEn = table.Column<string>(type: "text", nullable: false),
+                    BuiltIn = table.Column<bool>(type: "boolean", nullable: false),
+                    CopiedFrom = table.Column<string>(type: "text", nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Presets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rooms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rooms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduleRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Change = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HorizonStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    HorizonDays = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitSeconds = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "text", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Worker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Objective = table.Column<double>(type: "double precision", nullable: true),
+                    Bound = table.Column<double>(type: "double precision", nullable: true),
+                    Seconds = table.Column<double>(type: "double precision", nullable: true),
+                    InstanceJson = table.Column<string>(type: "text", nullable: true),
+                    ResultJson = table.Column<string>(type: "text", nullable: true),
+                    PatientsToTell = table.Column<string>(type: "text", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    BookedFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "text", nullable: false),
+                    Jurisdiction = table.Column<string>(type: "text", nullable: false),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Therapies = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Accreditations = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffShifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffUserId = table.Column<string>(type: "text", nullable: false),
+                    Day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartMinute = table.Column<int>(type: "integer", nullable: false),
+                    EndMinute = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffShifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreatmentTables",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    PressureAta = table.Column<double>(type: "double precision", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    FastestCompressionMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    FastestDecompressionAtaPerMinute = table.Column<double>(type: "double precision", nullable: false),
+                    EmergencyOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    FromReference = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedBy = table.Column<string>(type: "text", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RetiredBy = table.Column<string>(type: "text", nullable: true),
+                    RetireReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreatmentTables", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Allergies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Substance = table.Column<string>(type: "text", nullable: false),
+                    AtcCode = table.Column<string>(type: "text", nullable: true),
+                    Reaction = table.Column<string>(type: "text", nullable: true),
+                    Criticality = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allergies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Allergies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    History = table.Column<string>(type: "text", nullable: false),
+                    Examination = table.Column<string>(type: "text", nullable: false),
+                    BaselinePain = table.Column<int>(type: "integer", nullable: true),
+                    Plan = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Conditions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Display = table.Column<string>(type: "text", nullable: false),
+                    ClinicalStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Onset = table.Column<DateOnly>(type: "date", nullable: true),
+                    Abatement = table.Column<DateOnly>(type: "date", nullable: true),
+                    BodySite = table.Column<string>(type: "text", nullable: true),
+                    StageSystem = table.Column<string>(type: "text", nullable: true),
+                    Stage = table.Column<string>(type: "text", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conditions_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Courses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    Protocol = table.Column<string>(type: "text", nullable: false),
+                    Sessions = table.Column<int>(type: "integer", nullable: false),
+                    Pattern_Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Pattern_PerDay = table.Column<int>(type: "integer", nullable: false),
+                    Pattern_MinGapMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Pattern_MinDays = table.Column<int>(type: "integer", nullable: false),
+                    Pattern_MaxDays = table.Column<int>(type: "integer", nullable: false),
+                    EarliestStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    TargetStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Goals = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusReason = table.Column<string>(type: "text", nullable: true),
+                    PrescribedBy = table.Column<string>(type: "text", nullable: false),
+                    PrescribedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScreeningId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsentId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Courses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Courses_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImagingStudies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Modality = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    BodySite = table.Column<string>(type: "text", nullable: false),
+                    Finding = table.Column<string>(type: "text", nullable: false),
+                    StageSystem = table.Column<string>(type: "text", nullable: true),
+                    Stage = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImagingStudies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImagingStudies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Medications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtcCode = table.Column<string>(type: "text", nullable: false),
+                    Display = table.Column<string>(type: "text", nullable: false),
+                    Dose = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: true),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Medications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Medications_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoincCode = table.Column<string>(type: "text", nullable: false),
+                    Display = table.Column<string>(type: "text", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EffectiveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Unit = table.Column<string>(type: "text", nullable: true),
+                    ValueCodeSystem = table.Column<string>(type: "text", nullable: true),
+                    ValueCode = table.Column<string>(type: "text", nullable: true),
+                    ValueDisplay = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeScores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeSystem = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EffectiveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true),
+                    Interpretation = table.Column<string>(type: "text", nullable: true),
+                    NotScoredBecause = table.Column<string>(type: "text", nullable: true),
+                    Answered = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MeasurementPoint = table.Column<string>(type: "text", nullable: true),
+                    LinkId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeScores_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Procedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Display = table.Column<string>(type: "text", nullable: false),
+                    Performed = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedures_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MeasurementPoint = table.Column<string>(type: "text", nullable: true),
+                    Instruments = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "text", nullable: false),
+                    Verdict = table.Column<string>(type: "text", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: false),
+                    FactsJson = table.Column<string>(type: "text", nullable: false),
+                    ScreenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScreenedBy = table.Column<string>(type: "text", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EffectiveVerdict = table.Column<string>(type: "text", nullable: true),
+                    EvidenceAcknowledged = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Overrides = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Screenings_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurgeryEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Procedure = table.Column<string>(type: "text", nullable: false),
+                    JointReplacement = table.Column<bool>(type: "boolean", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurgeryEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurgeryEvents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Enquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FamilyName = table.Column<string>(type: "text", nullable: false),
+                    GivenName = table.Column<string>(type: "text", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Email = table.Column<string>(type: "text", nullable: false),
+                    Phone = table.Column<string>(type: "text", nullable: true),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ConditionGroup = table.Column<string>(type: "text", nullable: true),
+                    Condition = table.Column<string>(type: "text", nullable: false),
+                    History = table.Column<string>(type: "text", nullable: false),
+                    Medications = table.Column<string>(type: "text", nullable: false),
+                    PreferredFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PreferredTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    HomePhysicianName = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianPractice = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianPhone = table.Column<string>(type: "text", nullable: true),
+                    HomePhysicianEmail = table.Column<string>(type: "text", nullable: true),
+                    ConsentToContact = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentToProcessing = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Files = table.Column<string>(type: "text", nullable: false),
+                    PreScreenTherapy = table.Column<string>(type: "text", nullable: true),
+                    PreScreenVerdict = table.Column<string>(type: "text", nullable: true),
+                    PreScreenResult = table.Column<string>(type: "text", nullable: true),
+                    InPersonChecks = table.Column<string>(type: "text", nullable: true),
+                    PreScreenedBy = table.Column<string>(type: "text", nullable: true),
+                    PreScreenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enquiries_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InjectionLimits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Ozone = table.Column<string>(type: "text", nullable: false),
+                    Prolotherapy = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    ChangedBy = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InjectionLimits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InjectionLimits_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "text", nullable: false),
+                    NameNl = table.Column<string>(type: "text", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceItems_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoomAirChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Room = table.Column<string>(type: "text", nullable: false),
+                    MeasuredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OzonePpm = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ExceedsLimit = table.Column<bool>(type: "boolean", nullable: false),
+                    MeasuredBy = table.Column<string>(type: "text", nullable: false),
+                    InstrumentId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoomAirChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoomAirChecks_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSiteAccess",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GrantedBy = table.Column<string>(type: "text", nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSiteAccess", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffSiteAccess_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasurementPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Instruments = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EveryNSessions = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasurementPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasurementPlans_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionIndex = table.Column<int>(type: "integer", nullable: false),
+                    Family = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Therapy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProcedureDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PerformedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PerformedBy = table.Column<string>(type: "text", nullable: false),
+                    DetailsJson = table.Column<string>(type: "text", nullable: false),
+                    TotalOzoneMicrograms = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    TotalVolumeMl = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
+                    LimitsVersion = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    Amends = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendReason = table.Column<string>(type: "text", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedBy = table.Column<string>(type: "text", nullable: true),
+                    VoidReason = table.Column<string>(type: "text", nullable: true),
+                    Findings = table.Column<string>(type: "jsonb", nullable: true),
+                    Overrides = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureRecords_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProcedureRecords_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    ScreeningId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: false),
+                    TextVersion = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    PlannedSessions = table.Column<int>(type: "integer", nullable: false),
+                    SignedBy = table.Column<string>(type: "text", nullable: false),
+                    WitnessedBy = table.Column<string>(type: "text", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WithdrawnReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consents_Screenings_ScreeningId",
+                        column: x => x.ScreeningId,
+                        principalTable: "Screenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnquiryEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnquiryEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnquiryEvents_Enquiries_EnquiryId",
+                        column: x => x.EnquiryId,
+                        principalTable: "Enquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    Therapy = table.Column<string>(type: "text", nullable: false),
+                    Protocol = table.Column<string>(type: "text", nullable: false),
+                    Sessions = table.Column<int>(type: "integer", nullable: false),
+                    Pattern = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PerDay = table.Column<int>(type: "integer", nullable: false),
+                    MinDays = table.Column<int>(type: "integer", nullable: false),
+                    MaxDays = table.Column<int>(type: "integer", nullable: false),
+                    Lines = table.Column<string>(type: "text", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    StayFirstDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    StayLastDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    StayWeeks = table.Column<int>(type: "integer", nullable: false),
+                    StayNote = table.Column<string>(type: "text", nullable: true),
+                    EvidenceGrade = table.Column<string>(type: "text", nullable: false),
+                    EvidenceWords = table.Column<string>(type: "text", nullable: false),
+                    EvidenceCitation = table.Column<string>(type: "text", nullable: false),
+                    Risks = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Quotes_Enquiries_EnquiryId",
+                        column: x => x.EnquiryId,
+                        principalTable: "Enquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdverseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OnsetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Actions = table.Column<string>(type: "text", nullable: false),
+                    Notes = table.Column<string>(type: "text", nullable: true),
+                    ReportedBy = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdverseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdverseEvents_ProcedureRecords_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "ProcedureRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DueFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HomePhysician = table.Column<string>(type: "text", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "text", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_ProcedureRecords_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "ProcedureRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdverseEvents_PatientId",
+                table: "AdverseEvents",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdverseEvents_ProcedureId",
+                table: "AdverseEvents",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allergies_PatientId_RecordedAt",
+                table: "Allergies",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CourseId_SessionIndex",
+                table: "Appointments",
+                columns: new[] { "CourseId", "SessionIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PatientId_Start",
+                table: "Appointments",
+                columns: new[] { "PatientId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_SiteId_Start",
+                table: "Appointments",
+                columns: new[] { "SiteId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Appointments_ChamberSeat",
+                table: "Appointments",
+                columns: new[] { "ChamberId", "Start", "Seat" },
+                unique: true,
+                filter: "\"Status\" <> 'Cancelled' AND \"ChamberId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Appointments_RoomStart",
+                table: "Appointments",
+                columns: new[] { "RoomId", "Start" },
+                unique: true,
+                filter: "\"Status\" <> 'Cancelled' AND \"RoomId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_PatientId_RecordedAt",
+                table: "Assessments",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PatientId_At",
+                table: "AuditEntries",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassAccess_OpenedAt",
+                table: "BreakGlassAccess",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassAccess_UserId_ExpiresAt",
+                table: "BreakGlassAccess",
+                columns: new[] { "UserId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarLinks_TokenHash",
+                table: "CalendarLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChamberLog_ChamberId_Sequence",
+                table: "ChamberLog",
+                columns: new[] { "ChamberId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_PatientId_RecordedAt",
+                table: "Conditions",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_PatientId_Therapy_RecordedAt",
+                table: "Consents",
+                columns: new[] { "PatientId", "Therapy", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_ScreeningId",
+                table: "Consents",
+                column: "ScreeningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_PatientId_Status",
+                table: "Courses",
+                columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_SiteId_Status",
+                table: "Courses",
+                columns: new[] { "SiteId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enquiries_Reference",
+                table: "Enquiries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enquiries_SiteId_Status_ReceivedAt",
+                table: "Enquiries",
+                columns: new[] { "SiteId", "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnquiryEvents_EnquiryId_At",
+                table: "EnquiryEvents",
+                columns: new[] { "EnquiryId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FhirSystemClient_ClientId",
+                table: "FhirSystemClient",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CompletedAt_DueBy",
+                table: "FollowUps",
+                columns: new[] { "CompletedAt", "DueBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PatientId",
+                table: "FollowUps",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_ProcedureId",
+                table: "FollowUps",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotAdverseEvents_CourseId_OccurredAt",
+                table: "HbotAdverseEvents",
+                columns: new[] { "CourseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotDailyOrders_CourseId_Date",
+                table: "HbotDailyOrders",
+                columns: new[] { "CourseId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotDives_ChamberId_Date",
+                table: "HbotDives",
+                columns: new[] { "ChamberId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HbotProgressNotes_CourseId_Date",
+                table: "HbotProgressNotes",
+                columns: new[] { "CourseId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImagingStudies_PatientId_RecordedAt",
+                table: "ImagingStudies",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InjectionLimits_SiteId_Revision",
+                table: "InjectionLimits",
+                columns: new[] { "SiteId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InjectionLimits_Version",
+                table: "InjectionLimits",
+                column: "Version",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasurementPlans_CourseId",
+                table: "MeasurementPlans",
+                column: "CourseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Medications_PatientId_RecordedAt",
+                table: "Medications",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_PatientId_LoincCode_EffectiveAt",
+                table: "Observations",
+                columns: new[] { "PatientId", "LoincCode", "EffectiveAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_PatientId_RecordedAt",
+                table: "Observations",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_CourseId_MeasurementPoint",
+                table: "OutcomeScores",
+                columns: new[] { "CourseId", "MeasurementPoint" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_PatientId_InstrumentId_EffectiveAt",
+                table: "OutcomeScores",
+                columns: new[] { "PatientId", "InstrumentId", "EffectiveAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeScores_PatientId_RecordedAt",
+                table: "OutcomeScores",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientAvailabilities_PatientId",
+                table: "PatientAvailabilities",
+                column: "PatientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_BirthDate",
+                table: "Patients",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_RecordNumber",
+                table: "Patients",
+                column: "RecordNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_SearchName_BirthDate",
+                table: "Patients",
+                columns: new[] { "SearchName", "BirthDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreDiveChecklists_CourseId_SessionDate",
+                table: "PreDiveChecklists",
+                columns: new[] { "CourseId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Presets_PresetId",
+                table: "Presets",
+                column: "PresetId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceItems_SiteId_Kind_Code",
+                table: "PriceItems",
+                columns: new[] { "SiteId", "Kind", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureRecords_CourseId_SessionIndex",
+                table: "ProcedureRecords",
+                columns: new[] { "CourseId", "SessionIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureRecords_PatientId_ProcedureDate",
+                table: "ProcedureRecords",
+                columns: new[] { "PatientId", "ProcedureDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_PatientId_RecordedAt",
+                table: "Procedures",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_PatientId",
+                table: "QuestionnaireLinks",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_TokenHash",
+                table: "QuestionnaireLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_EnquiryId_Version",
+                table: "Quotes",
+                columns: new[] { "EnquiryId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoomAirChecks_SiteId_MeasuredAt",
+                table: "RoomAirChecks",
+                columns: new[] { "SiteId", "MeasuredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduleRuns_SiteId_RequestedAt",
+                table: "ScheduleRuns",
+                columns: new[] { "SiteId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ScheduleRuns_ActivePerSite",
+                table: "ScheduleRuns",
+                column: "SiteId",
+                unique: true,
+                filter: "\"Status\" IN ('Queued', 'Running')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Screenings_PatientId_Therapy_ScreenedAt",
+                table: "Screenings",
+                columns: new[] { "PatientId", "Therapy", "ScreenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_Code",
+                table: "Sites",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffShifts_SiteId_StaffUserId_Day",
+                table: "StaffShifts",
+                columns: new[] { "SiteId", "StaffUserId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffSiteAccess_SiteId",
+                table: "StaffSiteAccess",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffSiteAccess_UserId_SiteId",
+                table: "StaffSiteAccess",
+                columns: new[] { "UserId", "SiteId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurgeryEvents_PatientId_RecordedAt",
+                table: "SurgeryEvents",
+                columns: new[] { "PatientId", "RecordedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AdverseEvents");
+
+            migrationBuilder.DropTable(
+                name: "Allergies");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BreakGlassAccess");
+
+            migrationBuilder.DropTable(
+                name: "CalendarLinks");
+
+            migrationBuilder.DropTable(
+                name: "ChamberLog");
+
+            migrationBuilder.DropTable(
+                name: "Chambers");
+
+            migrationBuilder.DropTable(
+                name: "Conditions");
+
+            migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EnquiryEvents");
+
+            migrationBuilder.DropTable(
+                name: "FhirSystemClient");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "HbotAdverseEvents");
+
+            migrationBuilder.DropTable(
+                name: "HbotDailyOrders");
+
+            migrationBuilder.DropTable(
+                name: "HbotDives");
+
+            migrationBuilder.DropTable(
+                name: "HbotProgressNotes");
+
+            migrationBuilder.DropTable(
+                name: "ImagingStudies");
+
+            migrationBuilder.DropTable(
+                name: "InjectionLimits");
+
+            migrationBuilder.DropTable(
+                name: "LicensedItemTexts");
+
+            migrationBuilder.DropTable(
+                name: "MeasurementPlans");
+
+            migrationBuilder.DropTable(
+                name: "Medications");
+
+            migrationBuilder.DropTable(
+                name: "Observations");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeScores");
+
+            migrationBuilder.DropTable(
+                name: "PatientAvailabilities");
+
+            migrationBuilder.DropTable(
+                name: "PreDiveChecklists");
+
+            migrationBuilder.DropTable(
+                name: "Presets");
+
+            migrationBuilder.DropTable(
+                name: "PriceItems");
+
+            migrationBuilder.DropTable(
+                name: "Procedures");
+
+            migrationBuilder.DropTable(
+                name: "QuestionnaireLinks");
+
+            migrationBuilder.DropTable(
+                name: "Quotes");
+
+            migrationBuilder.DropTable(
+                name: "RoomAirChecks");
+
+            migrationBuilder.DropTable(
+                name: "Rooms");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleRuns");
+
+            migrationBuilder.DropTable(
+                name: "StaffShifts");
+
+            migrationBuilder.DropTable(
+                name: "StaffSiteAccess");
+
+            migrationBuilder.DropTable(
+                name: "SurgeryEvents");
+
+            migrationBuilder.DropTable(
+                name: "TreatmentTables");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureRecords");
+
+            migrationBuilder.DropTable(
+                name: "Enquiries");
+
+            migrationBuilder.DropTable(
+                name: "Courses");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
+
+            migrationBuilder.DropTable(
+                name: "Patients");
+        }
+    }
+}

@@ -158,7 +158,10 @@ public sealed class ActorMiddleware(RequestDelegate next)
         {
             actor.UserId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "unknown";
             actor.Name = context.User.Identity.Name ?? actor.UserId;
-            actor.Scope = await RegenClinic.Security.ActorScopes.LoadAsync(db, actor.UserId, clock.GetCurrentInstant(), context.RequestAborted);
+            // A FHIR system client is a clinic-wide integration an Admin registered; its SMART scopes bound what it may do.
+            actor.Scope = actor.UserId.StartsWith("client:", StringComparison.Ordinal)
+                ? RegenClinic.Security.SiteScope.Unrestricted
+                : await RegenClinic.Security.ActorScopes.LoadAsync(db, actor.UserId, clock.GetCurrentInstant(), context.RequestAborted);
         }
         else
         {

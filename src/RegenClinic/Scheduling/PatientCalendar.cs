@@ -28,8 +28,10 @@ public sealed class PatientCalendar(ClinicDb db, ClinicActor actor, ClinicTime t
     public async Task<CalendarView?> ForTokenAsync(string token, CancellationToken ct = default)
     {
         var hash = OutcomeTokens.Hash(token);
-        var link = await db.CalendarLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        // The token is the patient's authority, past the staff site filter, and for this one patient only.
+        var link = await db.CalendarLinks.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null || link.ExpiresAt <= time.Now) return null;
+        actor.Scope = Security.SiteScope.Nothing with { BreakGlassPatients = [link.PatientId] };
         return await ReadAsync(link.PatientId, "calendar link", ct);
     }
 

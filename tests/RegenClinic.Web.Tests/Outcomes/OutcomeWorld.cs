@@ -16,6 +16,8 @@ namespace RegenClinic.Web.Tests.Outcomes;
 /// <summary>Builds outcome data straight into the test app's database: patients with a planned course, sessions and scores.</summary>
 internal static partial class OutcomeWorld
 {
+    private static int bookedPatients;
+
     /// <summary>A patient with an active course of <paramref name="therapy"/> for <paramref name="condition"/>, four sessions
     /// from 60 days ago, and a baseline and end-of-course NRS when given.</summary>
     public static async Task<(Guid PatientId, Guid CourseId)> PlannedPatientAsync(ClinicAppFactory app, string family, string therapy, string condition,
@@ -36,9 +38,11 @@ internal static partial class OutcomeWorld
         course.LinkConsent(Guid.NewGuid());
         course.Activate();
         db.Courses.Add(course);
+        var slot = Interlocked.Increment(ref bookedPatients) % 600;
         for (var i = 0; i < 4; i++)
         {
-            var at = time.ToInstant(start.PlusDays(7 * i) + new LocalTime(9, 0));
+            // Each test patient its own start: the room's (RoomId, Start) index refuses a second booking of one slot.
+            var at = time.ToInstant(start.PlusDays(7 * i) + new LocalTime(7, 0).PlusMinutes(slot));
             var appointment = Appointment.Book(patient.Id, site.Id, therapy, null, room.Id, new Interval(at, at + Duration.FromMinutes(30)), "test", now);
             appointment.AssignToCourse(course.Id, i + 1);
             db.Appointments.Add(appointment);

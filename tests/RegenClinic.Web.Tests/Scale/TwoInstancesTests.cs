@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using RegenClinic.Data;
+using RegenClinic.Domain.Clinic;
 using RegenClinic.Web.Tests.TestKit;
 
 namespace RegenClinic.Web.Tests.Scale;
@@ -23,8 +25,8 @@ public sealed class TwoInstancesTests
 
         using var scope = a.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
-        Assert.Equal(1, await db.Sites.CountAsync());
-        Assert.Equal(12, await db.Patients.CountAsync());
+        Assert.Equal(1, await db.Sites.CountAsync(s => s.Code == "AMS"));
+        Assert.Equal(12 + RegenClinic.Demo.DemoSecondSite.Patients, await db.Patients.IgnoreQueryFilters().CountAsync());
     }
 
     [Fact]
@@ -50,6 +52,49 @@ public sealed class TwoInstancesTests
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
         Assert.Equal("Tweemaal", (await seen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patient").GetProperty("familyName").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client().GetAsync($"/api/patients/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ParallelBookingsThroughBothInstances_AtOneSeat_ExactlyOneIsKept()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var a = new PostgresClinicApp(database);
+        _ = a.Server;
+        await using var b = new PostgresClinicApp(database);
+        _ = b.Server;
+        Guid chamber, site;
+        Guid[] patients;
+        using (var scope = a.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            var monoplace = await db.Chambers.FirstAsync(c => c.Kind == ChamberKind.Monoplace);
+            (chamber, site) = (monoplace.Id, monoplace.SiteId);
+            patients = await db.Patients.IgnoreQueryFilters().Where(p => p.SiteId == site).Take(10).Select(p => p.Id).ToArrayAsync();
+        }
+        var start = Instant.FromUtc(2031, 3, 4, 9, 0);
+
+        var outcomes = await Task.WhenAll(patients.Select((patient, i) => Task.Run(async () =>
+        {
+            using var scope = (i % 2 == 0 ? a : b).Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            var booking = Appointment.Book(patient, site, "hbot", chamber, null, new Interval(start, start + Duration.FromMinutes(120)), "test", start);
+            booking.Place(1, null, [], null);
+            db.Appointments.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync();
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, won => won);
+        using var check = b.Services.CreateScope();
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<ClinicDb>().Appointments.IgnoreQueryFilters()
+            .CountAsync(x => x.ChamberId == chamber && x.Start == start && x.Status != AppointmentStatus.Cancelled));
     }
 
     private static HttpClient WithCookie(PostgresClinicApp app, string cookie)

@@ -138,10 +138,12 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         var run = Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
         var page = await WaitForAsync(client, run);
         Assert.Contains("id=\"tell\"", page, StringComparison.Ordinal);
-        await client.SubmitFormAsync($"/scheduling/runs/{run}", new() { ["_handler"] = "confirm" });
+        var confirmed = await client.SubmitFormAsync($"/scheduling/runs/{run}", new() { ["_handler"] = "confirm" });
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RegenClinic.Data.ClinicDb>();
-        Assert.Equal(AppointmentStatus.Cancelled, (await db.Appointments.SingleAsync(a => a.Id == appointment)).Status);
+        var status = (await db.Appointments.SingleAsync(a => a.Id == appointment)).Status;
+        Assert.True(status == AppointmentStatus.Cancelled,
+            $"still {status}; the confirmation answered {(int)confirmed.StatusCode}: " + ErrorText(await confirmed.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -202,6 +204,12 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         }
         throw new TimeoutException("The schedule run did not finish.");
     }
+
+    /// <summary>What the page says went wrong (its error paragraphs), so a failed confirmation explains itself.</summary>
+    private static string ErrorText(string page) => string.Join(" | ", ErrorParagraph().Matches(page).Select(m => m.Groups[1].Value));
+
+    [GeneratedRegex("class=\"(?:error|field-error)[^\"]*\"[^>]*>([^<]*)<")]
+    private static partial Regex ErrorParagraph();
 
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"")]
     private static partial Regex FirstOption();

@@ -69,6 +69,7 @@ internal static class DbCommand
                 await seeder.SeedAsync(count, new Progress<(int Done, int Total)>(p => task.Value = p.Done), parse.GetValue(seedValue), ct);
                 task.Value = count;
             });
+            await ClinicDbSetup.OptimiseAfterBulkLoadAsync(clinicDb, ct);
             await context.Out.WriteLineAsync($"Seeded {count} patients in {watch.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });

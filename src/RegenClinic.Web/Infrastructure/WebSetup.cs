@@ -26,6 +26,7 @@ public static class WebSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddReverseProxy(configuration);
+        services.AddScoped<RequestDbGate>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -58,13 +58,14 @@ public static class DemoOutcomes
                 db.Courses.Add(course);
                 var date = start;
                 var sessions = new List<LocalDate>();
-                var hour = 7 + slot % 10;
+                // Each course its own start time: a room takes one booking per start (unique index), whatever the onsets.
+                var startTime = new LocalTime(7, 0).PlusMinutes(5 * slot);
                 slot++;
                 while (sessions.Count < group.Sessions)
                 {
                     if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
                     {
-                        var from = time.ToInstant(date + new LocalTime(hour, 0));
+                        var from = time.ToInstant(date + startTime);
                         var length = Duration.FromMinutes(group.Therapy == "hbot" ? 120 : 45);
                         var appointment = Appointment.Book(patientId, site.Id, group.Therapy, group.Therapy == "hbot" ? chamber : null,
                             group.Therapy == "hbot" ? null : room, new Interval(from, from + length), by, now);
@@ -90,7 +91,7 @@ public static class DemoOutcomes
                 foreach (var (point, index) in points.Select((p, i) => (p, i)))
                 {
                     if (index > 0 && random.NextDouble() < 0.15) continue;
-                    var at = time.ToInstant(point.DueOn + new LocalTime(hour, 30));
+                    var at = time.ToInstant(point.DueOn + startTime.PlusMinutes(30));
                     if (at > now) continue;
                     var progress = index == 0 ? 0 : response;
                     foreach (var instrument in group.Instruments)

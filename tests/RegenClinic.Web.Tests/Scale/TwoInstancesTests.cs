@@ -54,6 +54,16 @@ public sealed class TwoInstancesTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client().GetAsync($"/api/patients/{id}")).StatusCode);
         // The chart page loads its sections concurrently over one DbContext; PostgreSQL refuses overlapping commands.
         Assert.Equal(HttpStatusCode.OK, (await throughB.GetAsync($"/patients/{id}")).StatusCode);
+        Guid[] demoPatients;
+        using (var scope = b.Services.CreateScope())
+        {
+            // The nurse's own site's demo patients, whose charts have screenings, courses, outcomes and dives to load.
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            var amsterdam = await db.Sites.Where(x => x.Code == "AMS").Select(x => x.Id).SingleAsync();
+            demoPatients = await db.Patients.Where(p => p.SiteId == amsterdam && p.RecordNumber.StartsWith("RC-")).Select(p => p.Id).ToArrayAsync();
+        }
+        foreach (var demo in demoPatients)
+            Assert.Equal(HttpStatusCode.OK, (await throughB.GetAsync($"/patients/{demo}")).StatusCode);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ public sealed class Appointment
         (Seat, Table, Staff, OverrideReason) = (seat, table, [.. staff], string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
     }
 
+    /// <summary>Gives up the chamber seat while a confirmed plan re-seats sessions; the plan places it again (or cancels it) in the same transaction.</summary>
+    public void ReleaseSeat() => Seat = null;
+
     /// <summary>Moves a booked session to another slot and resource; the caller has checked the scheduling rules.</summary>
     public void Move(Guid? chamberId, Guid? roomId, Interval slot)
     {

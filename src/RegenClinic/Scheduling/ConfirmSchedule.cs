@@ -36,6 +36,15 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         var lost = result.Unscheduled.Select(u => ClinicInstance.AppointmentOf(u.Course)).OfType<Guid>().ToList();
         var touched = planned.Concat(lost).ToList();
         var appointments = await db.Appointments.Where(a => touched.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        // Bookings this plan moves or cancels give up their seats first, in a save of their own inside the same transaction,
+        // so that a session may take a seat another one leaves in this confirmation (the unique index checks every row).
+        var staying = result.Sessions
+            .Where(s => ClinicInstance.AppointmentOf(s.Course) is { } id && appointments[id].Start == SlotOf(s).Start
+                && (appointments[id].ChamberId?.ToString() ?? appointments[id].RoomId?.ToString()) == s.Resource)
+            .Select(s => ClinicInstance.AppointmentOf(s.Course)!.Value).ToHashSet();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var id in touched.Where(id => !staying.Contains(id))) appointments[id].ReleaseSeat();
+        await db.SaveChangesAsync(ct);
         var seats = new SeatPlan(db);
         int booked = 0, moved = 0, cancelled = 0;
         var tell = new HashSet<Guid>();
@@ -43,8 +52,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         {
             var course = courses[s.Course];
             var treatment = treatments[course.Treatment];
-            var slot = new Interval(time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.Start / 60, s.Start % 60))),
-                time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.End / 60, s.End % 60))));
+            var slot = SlotOf(s);
             var chamber = chambers.GetValueOrDefault(s.Resource);
             Guid? chamberId = chamber?.Id, roomId = chamber is null ? Guid.Parse(s.Resource) : null;
             if (ClinicInstance.AppointmentOf(s.Course) is { } appointmentId)
@@ -82,6 +90,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -89,6 +98,10 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         }
         return new ConfirmedSchedule(booked, moved, cancelled, [.. tell]);
     }
+
+    private Interval SlotOf(ScheduledSession s) =>
+        new(time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.Start / 60, s.Start % 60))),
+            time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.End / 60, s.End % 60))));
 
     private async Task ApplyChangeAsync(ScheduleRun run, HashSet<Guid> tell, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
             if (ClinicInstance.AppointmentOf(s.Course) is { } appointmentId)
             {
                 var a = appointments[appointmentId];
-                if (staying.Contains(appointmentId))
+                if (a.Start == slot.Start && a.ChamberId == chamberId && a.RoomId == roomId)
                 {
                     if (a.Staff.Count == 0 && s.Staff.Count > 0) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
                     continue;

@@ -19,14 +19,27 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ClinicDb db) await PrepareAsync(db, cancellationToken);
+        if (eventData.Context is not ClinicDb db) return result;
+        if (HoldsOnlyDeferredReads(db)) return InterceptionResult<int>.SuppressWithResult(0);
+        await PrepareAsync(db, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is ClinicDb db) PrepareAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        if (eventData.Context is not ClinicDb db) return result;
+        if (HoldsOnlyDeferredReads(db)) return InterceptionResult<int>.SuppressWithResult(0);
+        PrepareAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return result;
+    }
+
+    /// <summary>A suppressed save leaves its entries Added, so the next real save (or the flush) writes them, in order.</summary>
+    private static bool HoldsOnlyDeferredReads(ClinicDb db)
+    {
+        if (!db.DeferReadAudits) return false;
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.State == EntityState.Detached
+            || e is { State: EntityState.Added, Entity: AuditEntry { Action: AuditActions.Read } });
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

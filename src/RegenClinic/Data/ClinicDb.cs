@@ -23,6 +23,24 @@ public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : I
     /// <summary>Read by the patient query filters on every query (EF parameterises it per query, not per model).</summary>
     internal SiteScope Scope => actor?.Scope ?? SiteScope.Unrestricted;
 
+    /// <summary>
+    /// When set, a save that holds nothing but read audits is held back, so that a page whose sections each record
+    /// their read costs one durable commit instead of one per section. Whoever sets it must call
+    /// <see cref="FlushReadAuditsAsync"/> before any of the data leaves (the web does so as the response starts).
+    /// </summary>
+    public bool DeferReadAudits { get; set; }
+
+    /// <summary>Writes the held-back read audits in one commit. Anything else still pending is a write that failed
+    /// earlier in this unit of work and was reported then: it is dropped, not retried, and so are its audit entries.</summary>
+    public async Task FlushReadAuditsAsync(CancellationToken ct = default)
+    {
+        DeferReadAudits = false;
+        var pending = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (!pending.Any(e => e.Entity is AuditEntry { Action: AuditActions.Read })) return;
+        foreach (var e in pending.Where(e => e.Entity is not AuditEntry { Action: AuditActions.Read })) e.State = EntityState.Detached;
+        await SaveChangesAsync(ct);
+    }
+
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Chamber> Chambers => Set<Chamber>();
     public DbSet<Room> Rooms => Set<Room>();

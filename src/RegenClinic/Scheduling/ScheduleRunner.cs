@@ -62,8 +62,10 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
                 await Task.WhenAny(solve, Task.Delay(1000, ct));
                 if (latest is { } p)
                 {
+                    // The first progress (first fit) has no bound yet: NaN, which a database cannot store.
+                    double? bound = double.IsFinite(p.Bound) ? p.Bound : null;
                     await db.ScheduleRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Objective, p.Objective)
-                        .SetProperty(r => r.Bound, p.Bound).SetProperty(r => r.Seconds, p.Seconds), ct);
+                        .SetProperty(r => r.Bound, bound).SetProperty(r => r.Seconds, p.Seconds), ct);
                 }
             }
             var result = await solve;

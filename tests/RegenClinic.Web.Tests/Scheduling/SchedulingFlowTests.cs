@@ -200,7 +200,11 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         {
             var page = await client.GetStringAsync($"/scheduling/runs/{run}");
             if (page.Contains("ready to confirm", StringComparison.Ordinal)) return page;
-            Assert.DoesNotContain(">failed<", page, StringComparison.Ordinal);
+            if (page.Contains(">failed<", StringComparison.Ordinal))
+            {
+                var why = System.Text.RegularExpressions.Regex.Match(page, "id=\"run-message\">([^<]*)<").Groups[1].Value;
+                Assert.Fail("The schedule run failed: " + System.Net.WebUtility.HtmlDecode(why));
+            }
             Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
             await Task.Delay(500);
         }

@@ -64,7 +64,8 @@ public sealed class AmendFhirChartEntry(ClinicDb db, ClinicActor actor, ClinicTi
         db.Add(amendment);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        var updated = FhirWrites.ToFhir(amendment);
+        // Read back as a read serves it (decimal scale as stored), so that the ETag answered now is the one a read answers.
+        var updated = (await FhirRegistry.Find(type)!.ReadAsync(db, amendment.Id.ToString(), ct))?.Resource ?? FhirWrites.ToFhir(amendment);
         return (updated, FhirJson.Stamp(updated));
     }
 

@@ -45,7 +45,8 @@ public sealed class CreateFhirResource(ClinicDb db, ClinicActor actor, ClinicTim
             var entry = FhirWrites.ToEntry(resource, patientId, actor.Name, time.Now, time.Today);
             db.Add(entry);
             await db.SaveChangesAsync(ct);
-            created = FhirWrites.ToFhir(entry);
+            // Read back as a read serves it (decimal scale as stored), so that the ETag answered now is the one a read answers.
+            created = (await FhirRegistry.Find(resource.TypeName)!.ReadAsync(db, entry.Id.ToString(), ct))?.Resource ?? FhirWrites.ToFhir(entry);
         }
         return (created, FhirJson.Stamp(created));
     }

@@ -255,7 +255,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
         Assert.NotEqual(created.Id, current.Id);
         Assert.EndsWith($"/fhir/Condition/{current.Id}", amended.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(etag, amended.Headers.ETag!.ToString());
-        Assert.Equal($"Condition/{created.Id}", ((ResourceReference)current.GetExtension(ChartFhir.ReplacesExtension)!.Value).Reference);
+        Assert.Equal($"Condition/{created.Id}", Assert.IsType<ResourceReference>(current.GetExtension(ChartFhir.ReplacesExtension)?.Value).Reference);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(OperationOutcome.IssueType.Conflict, (await Read<OperationOutcome>(stale)).Issue.Single().Code);
         var old = await Read<Condition>(await client.GetAsync($"/fhir/Condition/{created.Id}"));
@@ -280,7 +280,9 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
             Value = new Quantity(142, "mm[Hg]", "http://unitsofmeasure.org"),
         });
 
-        observation!.Value = new Quantity(124, "mm[Hg]", "http://unitsofmeasure.org");
+        var read = await fhir.ReadAsync<Observation>($"Observation/{observation!.Id}");
+        Assert.Equal(observation.Meta!.VersionId, read!.Meta!.VersionId);
+        observation.Value = new Quantity(124, "mm[Hg]", "http://unitsofmeasure.org");
         var amended = await fhir.UpdateAsync(observation, versionAware: true);
 
         Assert.Equal(ObservationStatus.Amended, amended!.Status);

@@ -105,19 +105,25 @@ public static class FhirEndpoints
                 var (created, version) = await create.HandleAsync(resource, http.RequestAborted);
                 return new FhirResult(created, StatusCodes.Status201Created, version, $"{BaseUrl(http)}/{type}/{created.Id}");
             })
-            .WithSummary("Create a Patient or a chart entry (Condition, MedicationStatement, AllergyIntolerance, Observation)");
+            .WithSummary("Create a Patient, a chart entry (Condition, MedicationStatement, AllergyIntolerance, Observation, Procedure) or an AdverseEvent");
 
-        fhir.MapPut("/{type}/{id}", async (HttpContext http, UpdateFhirPatient update, string type, string id) =>
+        fhir.MapPut("/{type}/{id}", async (HttpContext http, UpdateFhirPatient update, AmendFhirChartEntry amend, string type, string id) =>
             {
                 var resourceType = Type(type);
                 if (!resourceType.CanUpdate)
-                    throw new FhirException(405, OperationOutcome.IssueType.NotSupported, null, $"{type} is not updated in place: the clinical record is append-only (amend in the app).");
+                    throw new FhirException(405, OperationOutcome.IssueType.NotSupported, null, $"{type} is not updated here (the record is append-only, or kept by its own workflow in the app).");
                 await Authorize(http, resourceType, FhirInteraction.Update);
+                if (type != "Patient")
+                {
+                    // A chart entry is amended: the new version has its own id, given in Location.
+                    var (amended, amendedVersion) = await amend.HandleAsync(type, id, await Body(http), http.Request.Headers.IfMatch.ToString(), http.RequestAborted);
+                    return new FhirResult(amended, version: amendedVersion, location: $"{BaseUrl(http)}/{type}/{amended.Id}");
+                }
                 var patient = await Body(http) as Hl7.Fhir.Model.Patient ?? throw FhirException.Invalid("resourceType", "The body must be a Patient.");
                 var (updated, version) = await update.HandleAsync(id, patient, http.Request.Headers.IfMatch.ToString(), http.RequestAborted);
                 return new FhirResult(updated, version: version);
             })
-            .WithSummary("Update Patient demographics; needs If-Match with the current ETag (412 when stale)");
+            .WithSummary("Update Patient demographics, or amend a Condition, MedicationStatement, AllergyIntolerance or Observation; needs If-Match with the current ETag (412 when stale)");
     }
 
     private static FhirResourceType Type(string name) =>

@@ -270,7 +270,42 @@ public static class ChartFhir
         Note = Notes(p.Note),
     };
 
+    /// <summary>A procedure from the chart history as the chart records it: a SNOMED CT code and the date performed.</summary>
+    public static ProcedureDetails ToDetails(this Procedure p)
+    {
+        var coding = p.Code?.Coding.FirstOrDefault(x => x.System == PatientCodes.SnomedSystem)
+            ?? throw FhirException.Invalid("Procedure.code", $"needs a coding in {PatientCodes.SnomedSystem}; dives and injections are charted in the app, not created here.");
+        if (p.Status is not (EventStatus.Completed or null))
+            throw FhirException.Invalid("Procedure.status", "The chart history records completed procedures only.");
+        var performed = p.Performed switch
+        {
+            FhirDateTime d => FhirDates.ParseDate(d.Value, "Procedure.performed"),
+            Period period => FhirDates.ParseDate(period.Start ?? period.End, "Procedure.performed"),
+            null => null,
+            _ => throw FhirException.Invalid("Procedure.performed", "must be a performedDateTime or a performedPeriod."),
+        } ?? throw FhirException.Required("Procedure.performed[x]");
+        return new ProcedureDetails(coding.Code ?? "", coding.Display ?? p.Code!.Text ?? "", performed, p.Note.FirstOrDefault()?.Text);
+    }
+
+    public static string ProcedureElement(string? field) => field switch
+    {
+        "code" or "display" => "Procedure.code",
+        "performed" => "Procedure.performed",
+        "note" => "Procedure.note",
+        _ => "Procedure",
+    };
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    public const string ReplacesExtension = "urn:regenclinic:fhir:StructureDefinition:replaces";
+
+    /// <summary>An amendment names the version it replaces, which stays readable by its id.</summary>
+    public static Resource WithReplaces(Resource resource, ChartEntry entry)
+    {
+        if (entry.Amends is { } previous && resource is DomainResource domain && domain.Extension.All(e => e.Url != ReplacesExtension))
+            domain.Extension.Add(new Extension(ReplacesExtension, new ResourceReference($"{resource.TypeName}/{previous}")));
+        return resource;
+    }
 
     private static string? CodeIn(CodeableConcept? concept, string system) =>
         concept?.Coding.FirstOrDefault(c => c.System == system)?.Code ?? concept?.Coding.FirstOrDefault()?.Code;

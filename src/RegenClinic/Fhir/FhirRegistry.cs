@@ -12,7 +12,7 @@ namespace RegenClinic.Fhir;
 
 /// <summary>Every resource type the FHIR interface serves, with its search parameters and sort keys. The endpoints route by it
 /// and /fhir/metadata is generated from it.</summary>
-public static class FhirRegistry
+public static partial class FhirRegistry
 {
     public static readonly IReadOnlyList<FhirResourceType> Types =
     [
@@ -37,7 +37,7 @@ public static class FhirRegistry
             .Param("date", SearchParamType.Date, "Date recorded, with prefixes eq, ge, gt, le, lt",
                 (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.RecordedAt))
             .SortBy("date", x => x.RecordedAt),
-        Chart<ObservationEntry>("Observation", e => e.ToFhir(), create: true)
+        ObservationType(Chart<ObservationEntry>("Observation", e => e.ToFhir(), create: true)
             .Param("code", SearchParamType.Token, "LOINC code (http://loinc.org|8480-6)",
                 (q, v) => { var codes = FhirTokens.CodesIn(v, PatientCodes.LoincSystem); return q.Where(x => codes.Contains(x.LoincCode)); })
             .Param("category", SearchParamType.Token, "vital-signs, laboratory, survey",
@@ -55,12 +55,12 @@ public static class FhirRegistry
                 bool final = s.Contains("final"), amended = s.Contains("amended"), voided = s.Contains("entered-in-error");
                 return q.Where(x => (final && x.VoidedAt == null && x.Amends == null) || (amended && x.VoidedAt == null && x.Amends != null) || (voided && x.VoidedAt != null));
             })
-            .SortBy("date", x => x.EffectiveAt),
-        Chart<ProcedureEntry>("Procedure", e => e.ToFhir(), create: false)
-            .Param("code", SearchParamType.Token, "SNOMED CT code",
-                (q, v) => { var codes = FhirTokens.CodesIn(v, PatientCodes.SnomedSystem); return q.Where(x => codes.Contains(x.Code)); })
-            .Param("date", SearchParamType.Date, "Date performed, with prefixes eq, ge, gt, le, lt", (q, v) => FhirDateSearch.OnDate(q, v, x => x.Performed))
-            .SortBy("date", x => x.Performed),
+            .SortBy("date", x => x.EffectiveAt)),
+        ProcedureType(),
+        AdverseEventType(),
+        ConsentType(),
+        DocumentReferenceType(),
+        QuestionnaireType(),
         Chart<OutcomeScore>("QuestionnaireResponse", e => e.ToFhirQuestionnaireResponse(), create: false)
             .Param("authored", SearchParamType.Date, "When answered, with prefixes eq, ge, gt, le, lt",
                 (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.EffectiveAt))
@@ -105,6 +105,7 @@ public static class FhirRegistry
 #pragma warning restore CA1862
                 })
             .SortBy("name", x => x.DisplayName),
+        LocationType(),
     ];
 
     public static FhirResourceType? Find(string name) => Types.FirstOrDefault(t => t.Name == name);
@@ -139,8 +140,8 @@ public static class FhirRegistry
     private static FhirResourceType<T> Chart<T>(string name, Func<T, Resource> toFhir, bool create, bool subject = true) where T : ChartEntry =>
         new FhirResourceType<T>(name, Policies.ClinicalRead, create ? Policies.ClinicalWrite : null, $"Chart entries ({typeof(T).Name})",
                 db => db.Set<T>(), (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
-                q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), toFhir, e => e.PatientId)
-            { CanCreate = create }
+                q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), e => ChartFhir.WithReplaces(toFhir(e), e), e => e.PatientId)
+            { CanCreate = create, CanUpdate = create }
             .Searching(q => q.Where(x => x.SupersededAt == null))
             .WithId()
             .ForPatient((q, p) => q.Where(x => x.PatientId == p), subject);

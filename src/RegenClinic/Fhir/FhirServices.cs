@@ -11,6 +11,7 @@ public static class FhirServices
         services.AddScoped<SearchFhirResources>();
         services.AddScoped<CreateFhirResource>();
         services.AddScoped<UpdateFhirPatient>();
+        services.AddScoped<AmendFhirChartEntry>();
         services.AddScoped<ImportFhirTransaction>();
         services.AddScoped<PatientEverything>();
         services.AddScoped<IssueFhirToken>();

@@ -19,6 +19,7 @@ internal static class FhirWrites
         MedicationStatement m => m.Subject?.Reference,
         AllergyIntolerance a => a.Patient?.Reference,
         Observation o => o.Subject?.Reference,
+        Procedure p => p.Subject?.Reference,
         _ => null,
     };
 
@@ -33,6 +34,7 @@ internal static class FhirWrites
             case MedicationStatement m: m.Subject = r; break;
             case AllergyIntolerance a: a.Patient = r; break;
             case Observation o: o.Subject = r; break;
+            case Procedure p: p.Subject = r; break;
         }
     }
 
@@ -44,6 +46,7 @@ internal static class FhirWrites
             MedicationStatement => ChartFhir.MedicationElement,
             AllergyIntolerance => ChartFhir.AllergyElement,
             Observation => ChartFhir.ObservationElement,
+            Procedure => ChartFhir.ProcedureElement,
             _ => _ => resource.TypeName,
         };
         try
@@ -54,6 +57,7 @@ internal static class FhirWrites
                 MedicationStatement m => MedicationEntry.Record(patientId, m.ToDetails(), by, now, today),
                 AllergyIntolerance a => AllergyEntry.Record(patientId, a.ToDetails(), by, now),
                 Observation o => ObservationEntry.Record(patientId, o.ToDetails(), by, now),
+                Procedure p => ProcedureEntry.Record(patientId, p.ToDetails(), by, now, today),
                 _ => throw FhirException.NotSupported(resource.TypeName, $"{resource.TypeName} cannot be created here."),
             };
         }
@@ -75,7 +79,7 @@ internal static class FhirWrites
         }
     }
 
-    public static Resource ToFhir(ChartEntry entry) => entry switch
+    public static Resource ToFhir(ChartEntry entry) => ChartFhir.WithReplaces(entry switch
     {
         ConditionEntry c => c.ToFhir(),
         MedicationEntry m => m.ToFhir(),
@@ -83,5 +87,5 @@ internal static class FhirWrites
         ObservationEntry o => o.ToFhir(),
         ProcedureEntry p => p.ToFhir(),
         _ => throw new ArgumentException($"No FHIR mapping for {entry.GetType().Name}.", nameof(entry)),
-    };
+    }, entry);
 }

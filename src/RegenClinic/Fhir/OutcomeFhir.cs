@@ -46,7 +46,7 @@ public static class OutcomeFhir
         return new QuestionnaireResponse
         {
             Id = score.Id.ToString(),
-            Questionnaire = $"urn:regenclinic:questionnaire:{instrument.Id}",
+            Questionnaire = QuestionnaireFhir.Canonical(instrument.Id),
             Status = score.VoidedAt is not null ? QuestionnaireResponse.QuestionnaireResponseStatus.EnteredInError
                 : answers.Any(a => a is null) ? QuestionnaireResponse.QuestionnaireResponseStatus.InProgress
                 : QuestionnaireResponse.QuestionnaireResponseStatus.Completed,

@@ -116,7 +116,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
     private async Task<List<string>> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
     {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, repair: false, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
         var problem = SchedulingProblem.Compile(built.Instance);
         var sessions = built.Instance.Fixed.Select(f =>
         {
@@ -131,7 +131,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
     private async Task<IReadOnlyList<string>> StaffForAsync(Guid siteId, PlaceRequest request, Candidate candidate, CancellationToken ct)
     {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, repair: false, request.AppointmentId, candidate, ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate, ct);
         return built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
     }
 

@@ -37,7 +37,7 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
         try
         {
             var change = ScheduleChange.Decode(run.Change);
-            var built = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, change, run.Kind == ScheduleRunKind.Repair, ct: ct);
+            var built = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, change, ct: ct);
             instanceJson = InstanceJson.Write(built.Instance);
             var problem = SchedulingProblem.Compile(built.Instance);
             SolveProgress? latest = null;

@@ -68,7 +68,8 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
                 var a = appointments[appointmentId];
                 if (a.Start == slot.Start && a.ChamberId == chamberId && a.RoomId == roomId)
                 {
-                    if (a.Staff.Count == 0 && s.Staff.Count > 0) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
+                    // Same place and time; the staff may change (a repair for a staff member who is off).
+                    if (s.Staff.Count > 0 && !a.Staff.SequenceEqual(s.Staff)) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
                     continue;
                 }
                 a.Move(chamberId, roomId, slot);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Domain.Common;
 

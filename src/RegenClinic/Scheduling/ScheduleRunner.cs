@@ -62,8 +62,10 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
                 await Task.WhenAny(solve, Task.Delay(1000, ct));
                 if (latest is { } p)
                 {
-                    await db.ScheduleRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Objective, p.Objective)
-                        .SetProperty(r => r.Bound, p.Bound).SetProperty(r => r.Seconds, p.Seconds), ct);
+                    // The first progress comes before the bound is known (NaN), which the databases do not store.
+                    double? objective = double.IsFinite(p.Objective) ? p.Objective : null, bound = double.IsFinite(p.Bound) ? p.Bound : null;
+                    await db.ScheduleRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Objective, objective)
+                        .SetProperty(r => r.Bound, bound).SetProperty(r => r.Seconds, p.Seconds), ct);
                 }
             }
             var result = await solve;

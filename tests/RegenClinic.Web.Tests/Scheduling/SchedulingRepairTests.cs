@@ -231,7 +231,11 @@ internal static class SchedulingTestRuns
         {
             var page = await client.GetStringAsync($"/scheduling/runs/{run}");
             if (page.Contains("ready to confirm", StringComparison.Ordinal)) return page;
-            Assert.DoesNotContain(">failed<", page, StringComparison.Ordinal);
+            if (page.Contains(">failed<", StringComparison.Ordinal))
+            {
+                var at = page.IndexOf("id=\"run-message\"", StringComparison.Ordinal);
+                Assert.Fail("The run failed: " + (at < 0 ? "" : page[at..Math.Min(page.Length, at + 600)]));
+            }
             await Task.Delay(500);
         }
         throw new TimeoutException("The schedule run did not finish.");

@@ -96,15 +96,18 @@ public sealed class SchedulingSetupTests(ClinicAppFactory app) : IClassFixture<C
     {
         var time = app.Services.GetRequiredService<ClinicTime>();
         var (patient, course, site) = await NewCourseAsync("cell-therapy-bmac", "bmac-knee", 1, SessionPattern.Interval(1, 1));
-        // A procedure on a Monday at 10:00: the follow-up is due Wednesday 10:00 to Thursday 10:00 (48–72 h).
-        var monday = time.Today.PlusDays(1);
-        while (monday.DayOfWeek != IsoDayOfWeek.Monday) monday = monday.PlusDays(1);
-        var at = time.ToInstant(monday.At(new LocalTime(10, 0)));
+        // A procedure done 0–2 days ago, so that its 48–72 h follow-up window lies ahead and holds a weekday's 10:00–12:00.
+        var at = Enumerable.Range(0, 3).Select(k => time.Now - Duration.FromDays(k)).First(p => Enumerable.Range(2, 2).Any(d =>
+        {
+            var day = time.Local(p).Date.PlusDays(d);
+            return day.DayOfWeek < IsoDayOfWeek.Saturday && time.ToInstant(day.At(new LocalTime(10, 0))) >= p + Duration.FromHours(48)
+                && time.ToInstant(day.At(new LocalTime(12, 0))) <= p + Duration.FromHours(72);
+        }));
         Guid followUp;
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
-            var record = ProcedureRecord.Chart(patient, course, 1, ProcedureFamily.CellTherapy, "cell-therapy-bmac", monday, at, "test", "{}", null, 4m,
+            var record = ProcedureRecord.Chart(patient, course, 1, ProcedureFamily.CellTherapy, "cell-therapy-bmac", time.Local(at).Date, at, "test", "{}", null, 4m,
                 "BMAC knee", "test", [], [], "test", time.Now);
             db.ProcedureRecords.Add(record);
             var f = ProcedureFollowUp.For(patient, FollowUpTask.Create(record.Id.ToString(), at, FollowUpKind.Visit, FollowUpRule.Default));
@@ -117,9 +120,11 @@ public sealed class SchedulingSetupTests(ClinicAppFactory app) : IClassFixture<C
         var cdb = check.ServiceProvider.GetRequiredService<ClinicDb>();
         var built = await ClinicInstance.BuildAsync(cdb, time, site, time.Today, 14, null);
         var visit = built.Instance.Courses.Single(c => c.Id == ClinicInstance.FollowUpPrefix + followUp);
-        Assert.Equal(new DateRange(monday.PlusDays(2).ToDateOnly(), monday.PlusDays(3).ToDateOnly()), visit.Stay);
-        Assert.Equal([new ClockRange(600, 1440)], visit.Windows![DayOfWeek.Wednesday]);
-        Assert.Equal([new ClockRange(0, 600)], visit.Windows[DayOfWeek.Thursday]);
+        var from = time.Local(at + Duration.FromHours(48));
+        var until = time.Local(at + Duration.FromHours(72));
+        Assert.Equal(new DateRange(from.Date.ToDateOnly(), until.Date.ToDateOnly()), visit.Stay);
+        Assert.Equal(from.Hour * 60 + from.Minute, visit.Windows![from.Date.ToDateOnly().DayOfWeek][0].Start);
+        Assert.Equal(until.Hour * 60 + until.Minute, visit.Windows[until.Date.ToDateOnly().DayOfWeek][0].End);
         Assert.Equal(ResourceKind.Room, built.Instance.Treatments.Single(t => t.Id == visit.Treatment).Resource);
 
         var problem = SchedulingProblem.Compile(built.Instance);

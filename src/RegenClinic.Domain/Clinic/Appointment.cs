@@ -55,8 +55,14 @@ public sealed class Appointment
         (Seat, Table, Staff, OverrideReason) = (seat, table, [.. staff], string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
     }
 
-    /// <summary>Gives up the chamber seat while a confirmed plan re-seats sessions; the plan places it again (or cancels it) in the same transaction.</summary>
-    public void ReleaseSeat() => Seat = null;
+    /// <summary>Gives up the chamber seat and the room while a confirmed plan re-places sessions, so that two bookings can
+    /// swap rooms or seats (the unique indexes check every row as it is written). The plan moves it again with
+    /// <see cref="Move"/> in the same transaction; nothing is committed in between.</summary>
+    public void ReleasePlace()
+    {
+        if (Status != AppointmentStatus.Booked) throw new DomainException("appointment.not-booked", "Only a booked session can be moved.");
+        (Seat, RoomId) = (null, null);
+    }
 
     /// <summary>Moves a booked session to another slot and resource; the caller has checked the scheduling rules.</summary>
     public void Move(Guid? chamberId, Guid? roomId, Interval slot)

@@ -80,6 +80,7 @@ public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : I
     public DbSet<RegenClinic.Scheduling.ScheduleRun> ScheduleRuns => Set<RegenClinic.Scheduling.ScheduleRun>();
     public DbSet<RegenClinic.Scheduling.StaffShift> StaffShifts => Set<RegenClinic.Scheduling.StaffShift>();
     public DbSet<RegenClinic.Scheduling.PatientAvailability> PatientAvailabilities => Set<RegenClinic.Scheduling.PatientAvailability>();
+    public DbSet<RegenClinic.Scheduling.StaffOffDay> StaffOffDays => Set<RegenClinic.Scheduling.StaffOffDay>();
     public DbSet<RegenClinic.Scheduling.CalendarLink> CalendarLinks => Set<RegenClinic.Scheduling.CalendarLink>();
     public DbSet<InjectionLimitSet> InjectionLimits => Set<InjectionLimitSet>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -36,18 +36,26 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         var lost = result.Unscheduled.Select(u => ClinicInstance.AppointmentOf(u.Course)).OfType<Guid>().ToList();
         var touched = planned.Concat(lost).ToList();
         var appointments = await db.Appointments.Where(a => touched.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        // Bookings this plan moves or cancels give up their seats first, in a save of their own inside the same transaction,
-        // so that a session may take a seat another one leaves in this confirmation (the unique index checks every row).
+        // Bookings this plan moves give up their seat and room, and the ones it cancels (and a repair's cancelled session)
+        // are cancelled, in a save of their own inside the same transaction: the unique indexes check each row as it is
+        // written, so two bookings can swap rooms or seats, while a booking someone else made in between still collides.
         var staying = result.Sessions
             .Where(s => ClinicInstance.AppointmentOf(s.Course) is { } id && appointments[id].Start == SlotOf(s).Start
                 && (appointments[id].ChamberId?.ToString() ?? appointments[id].RoomId?.ToString()) == s.Resource)
             .Select(s => ClinicInstance.AppointmentOf(s.Course)!.Value).ToHashSet();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var id in touched.Where(id => !staying.Contains(id))) appointments[id].ReleaseSeat();
+        var tell = new HashSet<Guid>();
+        int booked = 0, moved = 0, cancelled = 0;
+        foreach (var id in planned.Where(id => !staying.Contains(id))) appointments[id].ReleasePlace();
+        foreach (var id in lost)
+        {
+            appointments[id].Cancel();
+            tell.Add(appointments[id].PatientId);
+            cancelled++;
+        }
+        await ApplyChangeAsync(run, tell, ct);
         await db.SaveChangesAsync(ct);
         var seats = new SeatPlan(db);
-        int booked = 0, moved = 0, cancelled = 0;
-        var tell = new HashSet<Guid>();
         foreach (var s in result.Sessions)
         {
             var course = courses[s.Course];
@@ -60,13 +68,23 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
                 var a = appointments[appointmentId];
                 if (a.Start == slot.Start && a.ChamberId == chamberId && a.RoomId == roomId)
                 {
-                    if (a.Staff.Count == 0 && s.Staff.Count > 0) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
+                    // Same place and time; the staff may change (a repair for a staff member who is off).
+                    if (s.Staff.Count > 0 && !a.Staff.SequenceEqual(s.Staff)) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
                     continue;
                 }
                 a.Move(chamberId, roomId, slot);
                 a.Place(chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct), treatment.Table, s.Staff, null);
                 moved++;
                 tell.Add(a.PatientId);
+            }
+            else if (ClinicInstance.FollowUpOf(s.Course) is not null)
+            {
+                // A follow-up visit after a cell-therapy procedure: its own appointment, found again by its therapy and window.
+                var a = Appointment.Book(Guid.Parse(course.Patient), site.Id, treatment.Therapy, chamberId, roomId, slot, actor.Name, time.Now);
+                a.Place(null, null, s.Staff, null);
+                db.Appointments.Add(a);
+                booked++;
+                if (run.Kind == ScheduleRunKind.Repair) tell.Add(a.PatientId);
             }
             else
             {
@@ -77,15 +95,9 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
                 a.Place(chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct), treatment.Table, s.Staff, null);
                 db.Appointments.Add(a);
                 booked++;
+                if (run.Kind == ScheduleRunKind.Repair) tell.Add(a.PatientId);
             }
         }
-        foreach (var id in lost)
-        {
-            appointments[id].Cancel();
-            tell.Add(appointments[id].PatientId);
-            cancelled++;
-        }
-        await ApplyChangeAsync(run, tell, ct);
         run.Confirm(actor.Name, time.Now);
         try
         {
@@ -94,6 +106,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         }
         catch (DbUpdateException)
         {
+            db.ChangeTracker.Clear();
             throw new DomainException("schedule.conflict", "Another booking took a place this proposal uses; nothing was saved. Propose again.");
         }
         return new ConfirmedSchedule(booked, moved, cancelled, [.. tell]);
@@ -116,6 +129,12 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
                 var availability = await db.PatientAvailabilities.FirstOrDefaultAsync(a => a.PatientId == m.PatientId, ct);
                 if (availability is null) db.PatientAvailabilities.Add(availability = PatientAvailability.For(m.PatientId));
                 availability.AddUnavailable(m.Date);
+                break;
+            case ScheduleChange.StaffUnavailable u:
+                var recorded = await db.StaffOffDays.Where(d => d.SiteId == run.SiteId && d.StaffUserId == u.StaffUserId && d.Date >= u.From && d.Date <= u.To)
+                    .Select(d => d.Date).ToListAsync(ct);
+                foreach (var date in u.Dates.Except(recorded))
+                    db.StaffOffDays.Add(StaffOffDay.Create(run.SiteId, u.StaffUserId, date, $"Unavailable: schedule repair confirmed by {actor.Name}"));
                 break;
             case ScheduleChange.ChamberOutOfService o:
                 var chamber = await db.Chambers.FirstAsync(x => x.Id == o.ChamberId, ct);

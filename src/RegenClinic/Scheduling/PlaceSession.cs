@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using RegenClinic.Audit;
@@ -14,7 +15,15 @@ public sealed record PlaceRequest(Guid? CourseId, Guid? AppointmentId, Guid Reso
 
 /// <summary>Why a slot is refused. Hard reasons can never be overridden; soft ones (the patient's stated availability, the
 /// course's day pattern) can, with a reason that is stored on the appointment and audited.</summary>
-public sealed record PlaceVerdict(bool Placed, Guid? AppointmentId, IReadOnlyList<string> Hard, IReadOnlyList<string> Soft);
+public sealed record PlaceVerdict(bool Placed, Guid? AppointmentId, IReadOnlyList<Refusal> Hard, IReadOnlyList<Refusal> Soft);
+
+/// <summary>One reason a slot is refused: a stable <see cref="Code"/> (the checker's rule, made specific) with its
+/// <see cref="Args"/> (names of the chamber, room or staff member...), so that the page can say it in the reader's
+/// language, and the English <see cref="Text"/> for the API and the log.</summary>
+public sealed record Refusal(string Code, IReadOnlyList<string> Args, string Text)
+{
+    public override string ToString() => Text;
+}
 
 /// <summary>
 /// Manual booking and moving on the board, checked against the same rules as the solver: the day's bookings plus the
@@ -55,7 +64,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         if (chamber is null && room is null) throw new DomainException("schedule.resource-not-found", "No such chamber or room.", "resource");
         var siteId = chamber?.SiteId ?? room!.SiteId;
         if (chamber is { Status: not EquipmentStatus.InService })
-            return new PlaceVerdict(false, null, [$"{chamber.Name} is not in service ({chamber.StatusReason})."], []);
+            return new PlaceVerdict(false, null, [new Refusal("chamber-down", [chamber.Name], $"{chamber.Name} is not in service ({chamber.StatusReason}).")], []);
 
         Appointment? moving = null;
         TreatmentCourse? course = null;
@@ -86,11 +95,11 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         // Hard rules: the day's bookings and the new placement without the patient's stated availability.
         var hard = await CheckAsync(siteId, request, candidate, withAvailability: false, ct);
         var all = await CheckAsync(siteId, request, candidate, withAvailability: true, ct);
-        var soft = all.Except(hard).ToList();
+        var soft = all.Where(x => !hard.Any(h => h.Text == x.Text)).ToList();
         if (course is { Pattern.Kind: SessionPatternKind.Weekdays } && moving is not null && time.Local(moving.Start).Date != request.Date)
-            soft.Add("This course runs on consecutive open days; moving a session to another day breaks the series.");
+            soft.Add(new Refusal("series", [], "This course runs on consecutive open days; moving a session to another day breaks the series."));
         if (course is not null && request.Date < course.EarliestStart)
-            soft.Add($"The course may start on {course.EarliestStart:uuuu-MM-dd} at the earliest.");
+            soft.Add(new Refusal("before-start", [$"{course.EarliestStart:uuuu-MM-dd}"], $"The course may start on {course.EarliestStart:uuuu-MM-dd} at the earliest."));
         var overrideReason = string.IsNullOrWhiteSpace(request.OverrideReason) ? null : Require.Text(request.OverrideReason, "overrideReason", 500);
         if (hard.Count > 0 || (soft.Count > 0 && overrideReason is null)) return new PlaceVerdict(false, null, hard, soft);
 
@@ -114,9 +123,9 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         return new PlaceVerdict(true, appointment.Id, [], soft);
     }
 
-    private async Task<List<string>> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
+    private async Task<List<Refusal>> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
     {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, repair: false, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
         var problem = SchedulingProblem.Compile(built.Instance);
         var sessions = built.Instance.Fixed.Select(f =>
         {
@@ -131,17 +140,39 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
     private async Task<IReadOnlyList<string>> StaffForAsync(Guid siteId, PlaceRequest request, Candidate candidate, CancellationToken ct)
     {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, repair: false, request.AppointmentId, candidate, ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate, ct);
         return built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
     }
 
-    /// <summary>The checker's message with ids replaced by names.</summary>
-    private static string Explain(Violation v, ClinicInstance built)
+    /// <summary>The checker's violation as a refusal: ids replaced by names, and the rule made specific from the checker's
+    /// message (whose shapes are those of <see cref="Checker"/>), so that the page can explain it in the reader's language.</summary>
+    internal static Refusal Explain(Violation v, ClinicInstance built)
     {
         var text = v.Message;
         foreach (var (id, name) in built.Names.Where(n => n.Key.Length >= 36).OrderByDescending(n => n.Key.Length))
             text = text.Replace(id, name, StringComparison.Ordinal);
-        return text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
+        text = text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
+        Refusal R(string code, params string[] args) => new(code, args, text);
+        Match m;
+        return v.Rule switch
+        {
+            1 when text.Contains("outside clinic hours", StringComparison.Ordinal) => R("clinic-hours", text[(text.LastIndexOf(' ') + 1)..]),
+            1 => R("clinic-closed"),
+            3 or 4 when (m = RefusalPatterns.Dive().Match(text)).Success =>
+                R(text.Contains("different tables", StringComparison.Ordinal) ? "dive-table" : text.Contains("seats", StringComparison.Ordinal) ? "dive-full" : "dive-start", m.Groups[1].Value),
+            3 or 4 when (m = RefusalPatterns.Overlap().Match(text)).Success =>
+                R(m.Groups[2].Success ? "dive-start" : "resource-busy", m.Groups[1].Value),
+            3 or 4 => R("wrong-resource"),
+            5 when (m = RefusalPatterns.StaffOff().Match(text)).Success => R("staff-off", m.Groups[1].Value),
+            5 when (m = RefusalPatterns.StaffShift().Match(text)).Success => R("staff-shift", m.Groups[1].Value),
+            5 when (m = RefusalPatterns.StaffBusy().Match(text)).Success => R("staff-busy", m.Groups[1].Value),
+            5 => R("staff-missing"),
+            6 when text.Contains("off that day", StringComparison.Ordinal) => R("patient-off"),
+            6 when text.Contains("stay", StringComparison.Ordinal) => R("patient-stay"),
+            6 when text.Contains("windows", StringComparison.Ordinal) => R("patient-window"),
+            6 => R("patient-busy"),
+            _ => R("rule", v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text),
+        };
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>
@@ -153,3 +184,21 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
 /// <summary>A session being booked or moved, added to an instance as a fixed session so that the checker judges it.</summary>
 public sealed record Candidate(Guid PatientId, string Therapy, string? Table, LocalDate Date, int Start, int Minutes, string Resource, bool WithAvailability = true);
+
+internal static partial class RefusalPatterns
+{
+    [GeneratedRegex("^dive in (.+?) at ")]
+    public static partial Regex Dive();
+
+    [GeneratedRegex(" overlap in (.+?)( with different starts)?$")]
+    public static partial Regex Overlap();
+
+    [GeneratedRegex(": (.+) is off or has no shift that day$")]
+    public static partial Regex StaffOff();
+
+    [GeneratedRegex("outside the shift of (.+)$")]
+    public static partial Regex StaffShift();
+
+    [GeneratedRegex("^(.+) is at .+ at once$")]
+    public static partial Regex StaffBusy();
+}

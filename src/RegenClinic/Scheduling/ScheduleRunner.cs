@@ -37,7 +37,7 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
         try
         {
             var change = ScheduleChange.Decode(run.Change);
-            var built = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, change, run.Kind == ScheduleRunKind.Repair, ct: ct);
+            var built = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, change, ct: ct);
             instanceJson = InstanceJson.Write(built.Instance);
             var problem = SchedulingProblem.Compile(built.Instance);
             SolveProgress? latest = null;
@@ -62,9 +62,9 @@ public sealed class ScheduleRunner(ClinicDb db, ClinicTime time)
                 await Task.WhenAny(solve, Task.Delay(1000, ct));
                 if (latest is { } p)
                 {
-                    // The first progress (first fit) has no bound yet: NaN, which a database cannot store.
-                    double? bound = double.IsFinite(p.Bound) ? p.Bound : null;
-                    await db.ScheduleRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Objective, p.Objective)
+                    // The first progress comes before the bound is known (NaN), which the databases do not store.
+                    double? objective = double.IsFinite(p.Objective) ? p.Objective : null, bound = double.IsFinite(p.Bound) ? p.Bound : null;
+                    await db.ScheduleRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Objective, objective)
                         .SetProperty(r => r.Bound, bound).SetProperty(r => r.Seconds, p.Seconds), ct);
                 }
             }

@@ -36,7 +36,16 @@ internal static class SchedulingModel
             e.Property(x => x.Day).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(x => new { x.SiteId, x.StaffUserId, x.Day });
         });
-        b.Entity<PatientAvailability>().HasIndex(x => x.PatientId).IsUnique();
+        b.Entity<StaffOffDay>(e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.HasIndex(x => new { x.SiteId, x.StaffUserId, x.Date }).IsUnique();
+        });
+        b.Entity<PatientAvailability>(e =>
+        {
+            e.HasIndex(x => x.PatientId).IsUnique();
+            e.Ignore(x => x.Weekly);
+        });
         b.Entity<CalendarLink>(e =>
         {
             e.Property(x => x.TokenHash).HasMaxLength(64);

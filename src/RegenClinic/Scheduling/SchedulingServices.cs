@@ -13,6 +13,10 @@ public static class SchedulingServices
         services.AddScoped<DiscardSchedule>();
         services.AddScoped<PlaceSession>();
         services.AddScoped<PatientCalendar>();
+        services.AddScoped<ViewStaffSchedules>();
+        services.AddScoped<SetStaffSchedule>();
+        services.AddScoped<ViewPatientAvailability>();
+        services.AddScoped<SetPatientAvailability>();
         return services;
     }
 }

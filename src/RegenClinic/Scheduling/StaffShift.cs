@@ -26,6 +26,24 @@ public sealed class StaffShift
     }
 }
 
+/// <summary>A date a staff member does not work at a site (leave, sick): the scheduler plans nobody with them that day.
+/// Recorded on the staff page or by confirming a "staff member unavailable" repair.</summary>
+public sealed class StaffOffDay
+{
+    private StaffOffDay() { }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid SiteId { get; private set; }
+    public string StaffUserId { get; private set; } = "";
+    public LocalDate Date { get; private set; }
+    public string? Reason { get; private set; }
+
+    public static StaffOffDay Create(Guid siteId, string staffUserId, LocalDate date, string? reason) => new()
+    {
+        SiteId = siteId, StaffUserId = Require.Text(staffUserId, "staffUserId", 100), Date = date, Reason = Require.OptionalText(reason, "reason", 200),
+    };
+}
+
 /// <summary>When a patient can come: a daily time window, dates they cannot come, and the stay window of a travelling
 /// patient. Applies to all of the patient's courses; absent = any open time.</summary>
 public sealed class PatientAvailability
@@ -41,12 +59,33 @@ public sealed class PatientAvailability
     public LocalDate? StayFrom { get; private set; }
     public LocalDate? StayTo { get; private set; }
 
+    /// <summary>Times per weekday ("mon 08:00-12:00", one entry per window); when any are given they replace
+    /// <see cref="FromMinute"/>–<see cref="UntilMinute"/> and a weekday without an entry is unavailable.</summary>
+    public List<string> WeeklyWindows { get; private set; } = [];
+
     public static PatientAvailability For(Guid patientId) => new() { PatientId = patientId };
+
+    /// <summary>The weekly windows as (weekday, [start, end) minutes), in the order given.</summary>
+    public IReadOnlyList<(IsoDayOfWeek Day, int From, int Until)> Weekly =>
+        [.. WeeklyWindows.Select(AvailabilityWindow.Parse)];
+
+    /// <summary>Sets the available times per weekday (replacing the daily window) and the rest as <see cref="Set"/>.</summary>
+    public void SetWeekly(IEnumerable<(IsoDayOfWeek Day, LocalTime From, LocalTime Until)> windows, IEnumerable<LocalDate> unavailable, LocalDate? stayFrom, LocalDate? stayTo)
+    {
+        var list = windows.ToList();
+        foreach (var w in list)
+        {
+            if (w.Until <= w.From) throw new DomainException("availability.window", "The window must end after it starts.", "until");
+        }
+        Set(null, null, unavailable, stayFrom, stayTo);
+        WeeklyWindows = [.. list.OrderBy(w => w.Day).ThenBy(w => w.From).Select(w => AvailabilityWindow.Format(w.Day, w.From, w.Until))];
+    }
 
     public void Set(LocalTime? from, LocalTime? until, IEnumerable<LocalDate> unavailable, LocalDate? stayFrom, LocalDate? stayTo)
     {
         if (from is { } f && until is { } u && u <= f) throw new DomainException("availability.window", "The window must end after it starts.", "until");
         if (stayFrom is { } a && stayTo is { } b && b < a) throw new DomainException("availability.stay", "The stay must end on or after its first day.", "stayTo");
+        WeeklyWindows = [];
         FromMinute = from is { } x ? x.Hour * 60 + x.Minute : null;
         UntilMinute = until is { } y ? y.Hour * 60 + y.Minute : null;
         UnavailableDates = [.. unavailable.Select(d => d.ToDateOnly()).Distinct().Order()];
@@ -58,6 +97,23 @@ public sealed class PatientAvailability
     {
         var d = date.ToDateOnly();
         if (!UnavailableDates.Contains(d)) UnavailableDates = [.. UnavailableDates.Append(d).Order()];
+    }
+}
+
+/// <summary>The text form of a weekly window: "mon 08:00-12:00".</summary>
+public static class AvailabilityWindow
+{
+    private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    public static string Format(IsoDayOfWeek day, LocalTime from, LocalTime until) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Days[(int)day - 1]} {from:HH:mm}-{until:HH:mm}");
+
+    public static (IsoDayOfWeek Day, int From, int Until) Parse(string text)
+    {
+        var day = Array.IndexOf(Days, text[..3]) + 1;
+        var times = text[4..].Split('-');
+        static int Minutes(string t) => int.Parse(t[..2], System.Globalization.CultureInfo.InvariantCulture) * 60 + int.Parse(t[3..5], System.Globalization.CultureInfo.InvariantCulture);
+        return ((IsoDayOfWeek)day, Minutes(times[0]), Minutes(times[1]));
     }
 }
 

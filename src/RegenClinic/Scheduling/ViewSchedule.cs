@@ -23,7 +23,7 @@ public sealed class ViewSchedule(ClinicDb db, ClinicActor actor, ClinicTime time
 
     public async Task<ScheduleBoard> BookedAsync(Guid siteId, LocalDate from, int days, CancellationToken ct = default)
     {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, from, days, null, repair: false, ct: ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, from, days, null, ct: ct);
         var problem = SchedulingProblem.Compile(built.Instance with { Courses = [.. built.Instance.Courses.Where(c => ClinicInstance.AppointmentOf(c.Id) is not null)] });
         var schedule = ScheduleResult.Create(problem, ScheduleStatus.Feasible, built.BookedSessions, [], 0, default);
         await AuditAsync("ScheduleBoard", siteId.ToString(), ct);
@@ -54,8 +54,7 @@ public sealed class ViewSchedule(ClinicDb db, ClinicActor actor, ClinicTime time
         var result = ScheduleJson.Read(run.ResultJson!);
         var problem = SchedulingProblem.Compile(instance);
         var violations = Checker.Validate(problem, result);
-        var now = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, ScheduleChange.Decode(run.Change),
-            run.Kind == ScheduleRunKind.Repair, ct: ct);
+        var now = await ClinicInstance.BuildAsync(db, time, run.SiteId, run.HorizonStart, run.HorizonDays, ScheduleChange.Decode(run.Change), ct: ct);
         return (now with { Instance = instance }, result, violations);
     }
 

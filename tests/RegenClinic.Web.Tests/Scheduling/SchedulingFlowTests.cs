@@ -237,6 +237,10 @@ public sealed class SchedulingPermissionTests(ClinicAppFactory app) : IClassFixt
     [InlineData("/scheduling/repair", "operator", false)]
     [InlineData("/scheduling/book", "physician", true)]
     [InlineData("/scheduling/book", "nurse", false)]
+    [InlineData("/scheduling/staff", "frontdesk", true)]
+    [InlineData("/scheduling/staff", "admin", true)]
+    [InlineData("/scheduling/staff", "nurse", false)]
+    [InlineData("/scheduling/staff", "operator", false)]
     public async Task SchedulingPage_ForRole_IsAllowedOnlyByTheMatrix(string route, string role, bool allowed)
     {
         var client = await app.SignedInAsync($"{role}@regenclinic.demo");

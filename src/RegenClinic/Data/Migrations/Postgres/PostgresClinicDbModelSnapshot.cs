@@ -2499,6 +2499,10 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.Property<int?>("UntilMinute")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("WeeklyWindows")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId")
@@ -2597,6 +2601,34 @@ namespace RegenClinic.Data.Migrations.Postgres
                     b.HasIndex("SiteId", "RequestedAt");
 
                     b.ToTable("ScheduleRuns");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.StaffOffDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StaffUserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("StaffOffDays");
                 });
 
             modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>

@@ -2484,6 +2484,10 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<int?>("UntilMinute")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("WeeklyWindows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId")
@@ -2582,6 +2586,34 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "RequestedAt");
 
                     b.ToTable("ScheduleRuns");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.StaffOffDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StaffUserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("StaffOffDays");
                 });
 
             modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>

@@ -65,7 +65,10 @@ public sealed class RequestLimitTests(ClinicAppFactory app) : IClassFixture<Clin
         using (scope)
         {
             var throttled = await db.AuditEntries.Where(a => a.Action == AuditActions.SignInThrottled).ToListAsync();
-            Assert.Contains(throttled, a => a.EntityId == "guess4@example.org" && a.Address == "203.0.113.10");
+            var entry = Assert.Single(throttled, a => a.EntityId == "guess4@example.org" && a.Address == "203.0.113.10");
+            // Exported as a failed user authentication, like a wrong password.
+            Assert.Equal(Hl7.Fhir.Model.AuditEvent.AuditEventOutcome.N4, entry.ToFhir().Outcome);
+            Assert.Equal("110114", entry.ToFhir().Type.Code);
         }
     }
 

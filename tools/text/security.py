@@ -49,4 +49,9 @@ TEXT = {
  'patient.not-found': ('No patient with this record number.', 'Geen patiënt met dit dossiernummer.'),
  'site-access.conflict': ('This staff member already sees this site.', 'Deze medewerker ziet deze locatie al.'),
  'field.required': ('This field is required.', 'Dit veld is verplicht.'),
+ 'Too many sign-in attempts from this address or for this account. Wait a minute and try again.': 'Te veel aanmeldpogingen vanaf dit adres of voor dit account. Wacht een minuut en probeer het opnieuw.',
+ 'Too many enquiries from this address. Please try again in an hour, or call us.': 'Te veel aanvragen vanaf dit adres. Probeer het over een uur opnieuw, of bel ons.',
+ 'Too many requests from this address. Wait a minute and try again.': 'Te veel verzoeken vanaf dit adres. Wacht een minuut en probeer het opnieuw.',
+ 'The request is too large ({0:N0} bytes; at most {1:N0} bytes here).': 'Het verzoek is te groot ({0:N0} bytes; hier maximaal {1:N0} bytes).',
+ 'The request is too large for this page or API.': 'Het verzoek is te groot voor deze pagina of API.',
 }

@@ -27,7 +27,7 @@ public static class AccountEndpoints
                 await users.UpdateAsync(user);
             }
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
-        });
+        }).AllowAnonymous();
     }
 
     public static void SetCultureCookie(HttpContext http, string culture) =>

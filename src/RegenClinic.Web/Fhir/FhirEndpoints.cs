@@ -48,9 +48,11 @@ public static class FhirEndpoints
                     return TokenError(ex.Error, ex.Message);
                 }
             })
-            .AllowAnonymous().DisableAntiforgery().WithTags("FHIR").WithSummary("OAuth 2.0 client-credentials token for system clients");
+            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RegenClinic.Web.Infrastructure.RequestLimits.SignInPolicy)
+            .WithTags("FHIR").WithSummary("OAuth 2.0 client-credentials token for system clients");
 
-        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policy).WithTags("FHIR").AddEndpointFilter(Outcomes);
+        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policy).WithTags("FHIR").AddEndpointFilter(Outcomes)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RegenClinic.Web.Infrastructure.RequestLimits.FhirBodyBytes));
 
         fhir.MapPost("/", async (HttpContext http, ImportFhirTransaction import) =>
             {

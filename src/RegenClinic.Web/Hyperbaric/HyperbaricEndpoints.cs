@@ -46,6 +46,7 @@ public static class HyperbaricEndpoints
                 return TypedResults.NoContent();
             })
             .Accepts<string>("text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RegenClinic.Web.Infrastructure.RequestLimits.TelemetryBodyBytes))
             .RequireAuthorization(Policies.ChamberOperations).WithSummary("Log a planned dive from a telemetry CSV (docs/formats/telemetry.md); a bad line refuses the whole file");
 
         api.MapPost("/chambers/{id:guid}/status", async Task<NoContent> (ChangeChamberStatus change, Guid id, ChamberStatusRequest request, CancellationToken ct) =>

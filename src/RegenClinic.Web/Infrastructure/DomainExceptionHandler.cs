@@ -9,6 +9,14 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || IsFormLimit(exception))
+        {
+            // A body over the endpoint's limit (Kestrel, while reading) or a form with too many or too long fields.
+            var text = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SecurityText>>()[
+                "The request is too large for this page or API."].Value;
+            await RequestLimits.WriteAsync(httpContext, StatusCodes.Status413PayloadTooLarge, text, cancellationToken);
+            return true;
+        }
         if (exception is BadHttpRequestException bad)
         {
             // Unreadable JSON or a missing body: say where, as the JSON reader saw it.
@@ -34,4 +42,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         details.Extensions["code"] = ex.Code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>The form reader refuses a form over <c>FormOptions</c> limits with an InvalidDataException ("... limit ... exceeded"),
+    /// which would otherwise be a 500.</summary>
+    private static bool IsFormLimit(Exception exception) =>
+        (exception as InvalidDataException ?? exception.InnerException as InvalidDataException) is { } invalid
+        && invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+        && invalid.StackTrace?.Contains("Microsoft.AspNetCore.WebUtilities", StringComparison.Ordinal) != false;
 }

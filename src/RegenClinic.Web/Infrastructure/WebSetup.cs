@@ -62,6 +62,7 @@ public static class WebSetup
             .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.FrontDesk, Roles.Physician, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddTravelWeb(configuration);
+        services.AddRequestLimits(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -123,6 +124,7 @@ public static class WebSetup
         });
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();

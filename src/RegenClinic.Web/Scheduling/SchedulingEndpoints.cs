@@ -12,7 +12,8 @@ public static class SchedulingEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/calendar/{token}/feed.ics", async (string token, PatientCalendar calendar, CancellationToken ct) =>
-            await calendar.ForTokenAsync(token, ct) is { } view ? Results.Text(ToIcs(view), "text/calendar; charset=utf-8") : Results.NotFound());
+            await calendar.ForTokenAsync(token, ct) is { } view ? Results.Text(ToIcs(view), "text/calendar; charset=utf-8") : Results.NotFound())
+            .AllowAnonymous().RequireRateLimiting(RegenClinic.Web.Infrastructure.RequestLimits.PublicLinkPolicy);
         app.MapGet("/api/patients/{id:guid}/calendar.ics", async (Guid id, PatientCalendar calendar, CancellationToken ct) =>
             Results.Text(ToIcs(await calendar.ForStaffAsync(id, ct)), "text/calendar; charset=utf-8")).RequireAuthorization(Policies.Demographics);
         app.MapGet("/api/scheduling/runs/{id:guid}", async (Guid id, ViewSchedule view, CancellationToken ct) =>

@@ -21,12 +21,7 @@ public static class TravelEndpoints
         var perHour = configuration.GetValue("Travel:EnquiriesPerHour", 5);
         services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync("Too many enquiries from this address. Please try again in an hour, or call us. / Te veel aanvragen vanaf dit adres. Probeer het over een uur opnieuw, of bel ons.", ct);
-            };
+            // The 429 answer (in the user's language) is written by RequestLimits for every policy.
             o.AddPolicy(EnquiryRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })

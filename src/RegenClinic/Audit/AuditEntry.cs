@@ -14,6 +14,8 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";
+    /// <summary>Sign-in attempts refused by the rate limiter (once per address and account per minute; Details: which limit).</summary>
+    public const string SignInThrottled = "sign-in-throttled";
     /// <summary>An emergency opening of a record the user has no rights to; the reason is in Details.</summary>
     public const string BreakGlass = "break-glass";
     public const string SiteAccessGranted = "site-access-granted";

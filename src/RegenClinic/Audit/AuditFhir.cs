@@ -17,7 +17,7 @@ public static class AuditFhir
 
     public static AuditEvent ToFhir(this AuditEntry e)
     {
-        var signIn = e.Action is AuditActions.SignIn or AuditActions.SignInFailed or AuditActions.SignOut;
+        var signIn = e.Action is AuditActions.SignIn or AuditActions.SignInFailed or AuditActions.SignInThrottled or AuditActions.SignOut;
         var audit = new AuditEvent
         {
             Id = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -32,7 +32,7 @@ public static class AuditFhir
                 _ => AuditEvent.AuditEventAction.E,
             },
             Recorded = e.At.ToDateTimeOffset(),
-            Outcome = e.Action == AuditActions.SignInFailed ? AuditEvent.AuditEventOutcome.N4 : AuditEvent.AuditEventOutcome.N0,
+            Outcome = e.Action is AuditActions.SignInFailed or AuditActions.SignInThrottled ? AuditEvent.AuditEventOutcome.N4 : AuditEvent.AuditEventOutcome.N0,
             OutcomeDesc = e.Action == AuditActions.BreakGlass ? "break-glass: " + e.Details : null,
             Source = new AuditEvent.SourceComponent { Site = "RegenClinic", Observer = new ResourceReference { Display = "RegenClinic" } },
         };

@@ -12,7 +12,7 @@ namespace RegenClinic.Audit;
 public static class AuditSettingsLog
 {
     public const string Action = "audit-settings";
-    private static readonly string[] Keys = ["Security:IdleTimeoutMinutes", "Security:LockoutAttempts", "Security:LockoutMinutes", "Security:RateLimitPerMinute"];
+    private static readonly string[] Keys = ["Security:IdleTimeoutMinutes", "Security:LockoutAttempts", "Security:LockoutMinutes", "Security:SignInAttemptsPerMinute", "Security:PublicLinkRequestsPerMinute"];
 
     public static string Describe(IConfiguration configuration)
     {

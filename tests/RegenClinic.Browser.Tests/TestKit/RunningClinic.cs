@@ -84,6 +84,9 @@ public sealed class RunningClinic : IAsyncLifetime
             builder.UseSetting("Database:DataFolder", folder);
             builder.UseSetting("Demo:SeedOnFirstStart", "true");
             builder.UseSetting("Demo:Patients", "30");
+            // Generous limits: every test class signs in many times from the test host's one address; RequestLimitTests sets its own.
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+            builder.UseSetting("Security:PublicLinkRequestsPerMinute", "100000");
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class ClinicAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", folder);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         builder.UseSetting("Demo:Patients", "30");
+        // Generous limits: every test class signs in many times from the test host's one address; RequestLimitTests sets its own.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:PublicLinkRequestsPerMinute", "100000");
     }
 
     public ClinicDb NewDb(out IServiceScope scope)

@@ -47,5 +47,8 @@ public sealed class PostgresClinicApp(PostgresDatabase database) : WebApplicatio
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         builder.UseSetting("Demo:Patients", "12");
+        // Generous limits: every test class signs in many times from the test host's one address; RequestLimitTests sets its own.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:PublicLinkRequestsPerMinute", "100000");
     }
 }

@@ -207,6 +207,7 @@ internal sealed class DemoIds(Dictionary<string, string> values)
                 ["followUp"] = Id("follow-up", followUp?.Id),
                 ["preset"] = Id("preset", preset?.Id),
                 ["appointment"] = appointment.Id.ToString(),
+                ["staff"] = (await db.Users.Where(u => u.Email == "nurse@regenclinic.demo").SingleAsync()).Id,
                 ["enquiry"] = Id("enquiry", enquiry?.Id),
                 ["any"] = "0190a1b2-0000-7000-8000-000000000001",
             };

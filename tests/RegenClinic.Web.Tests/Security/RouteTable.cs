@@ -142,6 +142,9 @@ internal static class RouteTable
         Page("/scheduling/book", Policies.Scheduling, P("/scheduling/book")),
         Page("/scheduling/appointments/{Id:guid}/move", Policies.Scheduling, P("/scheduling/appointments/{appointment}/move")),
         Page("/scheduling/repair", Policies.Scheduling, P("/scheduling/repair")),
+        Page("/scheduling/staff", Policies.Scheduling, P("/scheduling/staff")),
+        Page("/scheduling/staff/{Id}", Policies.Scheduling, P("/scheduling/staff/{staff}")),
+        Page("/patients/{Id:guid}/availability", Policies.Scheduling, P("/patients/{patient}/availability")),
         Page("/scheduling/runs/{Id:guid}", Policies.Scheduling, P("/scheduling/runs/{any}", status: 400)),
         Page("/patients/{Id:guid}/calendar", Policies.Demographics, P("/patients/{patient}/calendar")),
         // Shares its component with the anonymous /calendar/{Token}: the page itself checks demographics for the staff route.

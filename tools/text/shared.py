@@ -1,6 +1,7 @@
 """UI text of SharedText: key -> Dutch (English is the key), or key -> (English, Dutch)."""
 FEATURE = "SharedText"
 TEXT = {'Enquiries': 'Aanvragen',
+ 'Price list': 'Prijslijst',
  'Centres': 'Centra',
  'Ask for a quote': 'Vraag een offerte aan',
  'Follow-ups': 'Nazorg',

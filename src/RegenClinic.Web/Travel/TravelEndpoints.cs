@@ -32,6 +32,7 @@ public static class TravelEndpoints
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+        services.AddHostedService<EnquiryFileRetentionWorker>();
         return services;
     }
 

@@ -19,6 +19,7 @@ public static class TravelServices
         services.AddScoped<ReviseSitePrices>();
         services.AddScoped<ViewSitePrices>();
         services.AddScoped<RetirePriceItem>();
+        services.AddScoped<ViewDischargeLetter>();
 
         services.AddScoped<ListCentres>();
         services.AddScoped<SubmitEnquiry>();

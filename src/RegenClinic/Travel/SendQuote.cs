@@ -13,11 +13,11 @@ public sealed record SentQuote(string To, string FileName, string MessageFile);
 
 /// <summary>
 /// Sends a quote version to the patient as a file: an e-mail in the patient's language with the quote attached as a
-/// self-contained HTML document (it prints as it shows, opens in any browser and needs no PDF engine in the web app),
-/// written to the outbox a mail relay picks up. The enquiry's history records to which address, when and by whom; the
+/// PDF printed by Chromium when <c>Travel:PdfChromium</c> is configured (<see cref="QuotePdf"/>), otherwise as a
+/// self-contained HTML document (it prints as it shows, opens in any browser and needs no PDF engine), written to the outbox a mail relay picks up. The enquiry's history records to which address, when and by whom; the
 /// history entry is audited like every write. A superseded version is not sent.
 /// </summary>
-public sealed class SendQuote(ClinicDb db, ClinicActor actor, ClinicTime time, QuoteOutbox outbox)
+public sealed class SendQuote(ClinicDb db, ClinicActor actor, ClinicTime time, QuoteOutbox outbox, QuotePdf pdf)
 {
     public async Task<SentQuote> HandleAsync(Guid quoteId, string? to, CancellationToken ct = default)
     {
@@ -32,14 +32,17 @@ public sealed class SendQuote(ClinicDb db, ClinicActor actor, ClinicTime time, Q
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == quote.SiteId, ct);
         var view = new QuoteView(quote, enquiry, site.Name, site.City, KnowledgeBase.Default.Therapy(new TherapyId(quote.Therapy)).Name.In(quote.Language));
         var nl = quote.Language == "nl";
-        var fileName = $"quote-{enquiry.Reference}-v{quote.Version}.html";
+        var html = QuoteDocument.Html(view);
+        var asPdf = pdf.Enabled;
+        var fileName = $"quote-{enquiry.Reference}-v{quote.Version}.{(asPdf ? "pdf" : "html")}";
+        var file = asPdf ? await pdf.PrintAsync(html, ct) : Encoding.UTF8.GetBytes(html);
         var mail = new OutgoingMail(address,
             nl ? $"Uw offerte {enquiry.Reference} (versie {quote.Version}) — {site.Name}" : $"Your quote {enquiry.Reference} (version {quote.Version}) — {site.Name}",
             nl ? $"Beste {enquiry.GivenName} {enquiry.FamilyName},\r\n\r\nIn de bijlage vindt u onze offerte {enquiry.Reference}, versie {quote.Version}, geldig tot {quote.ValidUntil:uuuu-MM-dd}. " +
                  "Open het bestand in uw browser om het te lezen of af te drukken. Een arts onderzoekt u voor de eerste sessie.\r\n\r\nMet vriendelijke groet,\r\n" + site.Name + "\r\n"
                : $"Dear {enquiry.GivenName} {enquiry.FamilyName},\r\n\r\nAttached is our quote {enquiry.Reference}, version {quote.Version}, valid until {quote.ValidUntil:uuuu-MM-dd}. " +
                  "Open the file in your browser to read or print it. A physician examines you before the first session.\r\n\r\nKind regards,\r\n" + site.Name + "\r\n",
-            fileName, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(QuoteDocument.Html(view)));
+            fileName, asPdf ? "application/pdf" : "text/html; charset=utf-8", file);
 
         var message = await outbox.StageAsync(mail, time.Now, ct);
         try

@@ -14,6 +14,7 @@ public static class TravelServices
         services.AddSingleton(new TravelSettings(configuration.GetValue("Travel:AttachmentRetentionDays", 90), outbox,
             configuration["Travel:MailFrom"] ?? "RegenClinic <quotes@regenclinic.invalid>"));
         services.AddSingleton(sp => new QuoteOutbox(sp.GetRequiredService<TravelSettings>()));
+        services.AddSingleton(new QuotePdf(configuration["Travel:PdfChromium"]));
         services.AddScoped<RemoveExpiredEnquiryFiles>();
         services.AddScoped<SendQuote>();
         services.AddScoped<ReviseSitePrices>();

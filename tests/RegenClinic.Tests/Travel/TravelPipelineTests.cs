@@ -346,4 +346,33 @@ public sealed class TravelPipelineTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public async Task SendQuote_ChromiumConfigured_AttachesAPdf()
+    {
+        Assert.False(new QuotePdf(null).Enabled);
+        Assert.False(new QuotePdf("/nonexistent/chromium").Enabled);
+        var outbox = Directory.CreateTempSubdirectory("rc-outbox-").FullName;
+        try
+        {
+            await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite, s =>
+            {
+                s.AddSingleton(new TravelSettings(90, outbox, "RegenClinic <quotes@regenclinic.invalid>"));
+                s.AddSingleton(new QuotePdf("/usr/bin/chromium"));
+            });
+            var id = await SubmittedAsync(clinic, await SiteAsync(clinic));
+            await PreScreenAsync(clinic, id);
+            var quoteId = await QuoteAsync(clinic, id);
+            var sent = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<SendQuote>().HandleAsync(quoteId, null));
+            Assert.EndsWith("-v1.pdf", sent.FileName, StringComparison.Ordinal);
+            var message = await File.ReadAllTextAsync(Path.Combine(outbox, sent.MessageFile));
+            Assert.Contains("Content-Type: application/pdf", message, StringComparison.Ordinal);
+            var attachment = message.Split("filename=\"" + sent.FileName + "\"\r\n\r\n")[1].Split("--")[0].Replace("\r\n", "", StringComparison.Ordinal);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(attachment), 0, 5), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outbox, true);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 FEATURE = "SharedText"
 TEXT = {'Enquiries': 'Aanvragen',
  'Price list': 'Prijslijst',
+ 'Closed days': 'Sluitingsdagen',
  'Centres': 'Centra',
  'Ask for a quote': 'Vraag een offerte aan',
  'Follow-ups': 'Nazorg',

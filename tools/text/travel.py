@@ -192,4 +192,10 @@ TEXT = {
  'event.Transition': ('Status', 'Status'),
  'Discharge letter': 'Ontslagbrief',
  "Print this page from the browser (Ctrl+P); the letter is in the patient's language.": 'Druk deze pagina af vanuit de browser (Ctrl+P); de brief is in de taal van de patiënt.',
+ 'Closed days': 'Sluitingsdagen',
+ 'Nothing is planned or booked on a closed day: the schedule board, the solver and the tentative stays of quotes skip it.': 'Op een sluitingsdag wordt niets gepland of geboekt: het planbord, de planner en de voorlopige verblijven in offertes slaan die dag over.',
+ 'Open again': 'Weer openen',
+ 'Date': 'Datum',
+ 'Reason (e.g. a public holiday)': 'Reden (bijv. een feestdag)',
+ 'Close the centre that day': 'Het centrum die dag sluiten',
 }

@@ -21,6 +21,9 @@ public static class TravelServices
         services.AddScoped<ViewSitePrices>();
         services.AddScoped<RetirePriceItem>();
         services.AddScoped<ViewDischargeLetter>();
+        services.AddScoped<ListSiteClosures>();
+        services.AddScoped<AddSiteClosure>();
+        services.AddScoped<RemoveSiteClosure>();
 
         services.AddScoped<ListCentres>();
         services.AddScoped<SubmitEnquiry>();

@@ -71,6 +71,39 @@ public sealed class PriceListTests(ClinicAppFactory app) : IClassFixture<ClinicA
     }
 }
 
+public sealed class ClosedDaysTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
+{
+    [Fact]
+    public async Task Admin_ClosesADay_StoredAndRefusedOnADayWithBookings()
+    {
+        var db = app.NewDb(out var scope);
+        Guid siteId;
+        NodaTime.Instant booked;
+        using (scope)
+        {
+            var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+            var appointment = await db.Appointments.Where(a => a.Start > now + NodaTime.Duration.FromDays(2) && a.Status == RegenClinic.Domain.Clinic.AppointmentStatus.Booked)
+                .OrderBy(a => a.Start).FirstAsync();
+            (siteId, booked) = (appointment.SiteId, appointment.Start);
+        }
+        var bookedDay = booked.InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date.ToString("yyyy-MM-dd", null);
+        var admin = await app.SignedInAsync("admin@regenclinic.demo");
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedInAsync("frontdesk@regenclinic.demo")).GetAsync("/travel/closures")).StatusCode);
+
+        var refused = await admin.SubmitFormAsync($"/travel/closures?site={siteId}",
+            new() { ["_handler"] = "add-closure", ["Posted.SiteId"] = siteId.ToString(), ["Posted.Date"] = bookedDay, ["Posted.Reason"] = "Refit" });
+        Assert.Contains("booked that day; move or cancel them first", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var free = NodaTime.SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(400).ToString("yyyy-MM-dd", null);
+        var saved = await admin.SubmitFormAsync($"/travel/closures?site={siteId}",
+            new() { ["_handler"] = "add-closure", ["Posted.SiteId"] = siteId.ToString(), ["Posted.Date"] = free, ["Posted.Reason"] = "King's Day" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("King&#x27;s Day", await admin.GetStringAsync($"/travel/closures?site={siteId}"), StringComparison.Ordinal);
+        var db2 = app.NewDb(out var scope2);
+        using (scope2) Assert.True(await db2.AuditEntries.AnyAsync(a => a.EntityType == "SiteClosure" && a.Action == "create" && a.ActorName == "admin@regenclinic.demo"));
+    }
+}
+
 internal static class FormExtensions
 {
     public static Dictionary<string, string> With(this Dictionary<string, string> form, string key, string value)

@@ -1,6 +1,8 @@
 """UI text of SharedText: key -> Dutch (English is the key), or key -> (English, Dutch)."""
 FEATURE = "SharedText"
 TEXT = {'Enquiries': 'Aanvragen',
+ 'Price list': 'Prijslijst',
+ 'Closed days': 'Sluitingsdagen',
  'Centres': 'Centra',
  'Ask for a quote': 'Vraag een offerte aan',
  'Follow-ups': 'Nazorg',

@@ -8,8 +8,9 @@ namespace RegenClinic.Domain.Travel;
 /// <summary>new → pre-screen → quote sent → accepted or declined → booked; withdrawn from any open state.</summary>
 public enum EnquiryStatus { New, PreScreen, QuoteSent, Accepted, Declined, Booked, Withdrawn }
 
-/// <summary>A file the enquirer sent, stored under a random name outside the web root; the original name is only shown.</summary>
-public sealed record EnquiryFile(string StoredName, string OriginalName, UploadKind Kind, long Bytes, string Sha256);
+/// <summary>A file the enquirer sent, stored under a random name outside the web root; the original name is only shown.
+/// <see cref="RemovedAt"/>: when the file itself was deleted after the retention period (its description is kept).</summary>
+public sealed record EnquiryFile(string StoredName, string OriginalName, UploadKind Kind, long Bytes, string Sha256, Instant? RemovedAt = null);
 
 /// <summary>What a travelling patient tells us before they come. Self-reported: nothing here is a clinical record until a
 /// physician has seen the patient; the pre-screen says what must be checked in person.</summary>
@@ -138,6 +139,18 @@ public sealed class Enquiry
         PreScreenedAt = at;
     }
 
+    /// <summary>When the enquiry was closed without treatment (declined or withdrawn): the start of the file retention period.</summary>
+    public bool ClosedWithoutTreatment => Status is EnquiryStatus.Declined or EnquiryStatus.Withdrawn;
+
+    /// <summary>Marks the stored files as removed (the caller deletes the bytes); returns the files marked now.</summary>
+    public IReadOnlyList<EnquiryFile> MarkFilesRemoved(Instant at)
+    {
+        if (!ClosedWithoutTreatment) throw new DomainException("enquiry.files-in-use", "Only the files of a declined or withdrawn enquiry are removed.", "status");
+        var now = Files.Where(f => f.RemovedAt is null).ToList();
+        Files = [.. Files.Select(f => f.RemovedAt is null ? f with { RemovedAt = at } : f)];
+        return now;
+    }
+
     public void LinkPatient(Guid patientId, Guid courseId)
     {
         if (Status != EnquiryStatus.Accepted) throw new DomainException("enquiry.not-accepted", "Only an accepted enquiry becomes a patient.", "status");
@@ -157,7 +170,7 @@ public sealed record EnquiryDetails(
     string? ConditionGroup, string Condition, string History, string? Medications, LocalDate PreferredFrom, LocalDate PreferredTo,
     HomePhysician? HomePhysician, bool ConsentToContact, bool ConsentToProcessing);
 
-public enum EnquiryEventKind { Transition, Note, PreScreen, Quote }
+public enum EnquiryEventKind { Transition, Note, PreScreen, Quote, Sent, FileRemoved }
 
 /// <summary>Who did what to an enquiry and when, shown as its history (the audit trail holds the same, chained).</summary>
 public sealed class EnquiryEvent

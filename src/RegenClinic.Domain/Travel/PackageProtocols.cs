@@ -16,7 +16,7 @@ public static class PackageProtocols
             "clinical reference §4 (courses 20–40 sessions, 5 days a week); Camporesi et al., J Arthroplasty 2010;25(6S):118-23 (30 sessions)"),
         new("hbot-2.0-40-bid", "hbot", "HBOT 2.0 ATA 90 min (2.0-90), 40 sessions twice daily", 40, SessionPatternKind.Weekdays, 2, 0, 0,
             "Freiberger et al., J Oral Maxillofac Surg 2012;70:1573-83 (2 ATA twice daily, 40 sessions); clinical reference §4 (≥ 4 h apart)"),
-        new("hbot-marx-20-10", "hbot", "HBOT Marx 20/10 (2.4 ATA 90 min), 20 sessions before surgery", 20, SessionPatternKind.Weekdays, 1, 0, 0,
+        new("hbot-marx-20-10", "hbot", "HBOT Marx 20/10 (marx-20-10: 2.4 ATA 90 min), 20 sessions before surgery", 20, SessionPatternKind.Weekdays, 1, 0, 0,
             "clinical reference §4 (marx-20-10: 20 sessions before and 10 after surgery)"),
         .. ProtocolPresets.BuiltIn.Select(p => new PackageProtocol(p.Id, p.Therapy, p.NameEn, p.Sessions,
             p.Sessions == 1 ? SessionPatternKind.Single : SessionPatternKind.Interval, 1, p.SpacingMinDays, p.SpacingMaxDays, p.Citation)),

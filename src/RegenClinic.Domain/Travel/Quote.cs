@@ -5,8 +5,8 @@ using RegenClinic.Domain.Plans;
 
 namespace RegenClinic.Domain.Travel;
 
-/// <summary>One priced line: quantity × unit price, in the quote's currency.</summary>
-public sealed record QuoteLine(PriceKind Kind, string Description, int Quantity, decimal UnitPrice, decimal Amount);
+/// <summary>One priced line: quantity × unit price, in the quote's currency, naming the price list item (version) it came from.</summary>
+public sealed record QuoteLine(PriceKind Kind, string Description, int Quantity, decimal UnitPrice, decimal Amount, Guid? PriceItemId = null);
 
 /// <summary>What the quote offers: a therapy by a protocol (its sessions and spacing) plus the visits around it.</summary>
 public sealed record QuotePackage(
@@ -58,6 +58,8 @@ public sealed class Quote
     public string CreatedBy { get; private set; } = "";
     public Instant CreatedAt { get; private set; }
     public bool Superseded { get; private set; }
+    /// <summary>The day whose price list the lines were priced from (<see cref="PriceList.InEffect"/>); each line names its item.</summary>
+    public LocalDate? PricedOn { get; private set; }
 
     public static Quote Issue(Guid enquiryId, Guid siteId, int version, string language, string currency, LocalDate validUntil, LocalDate today,
         QuotePackage package, IReadOnlyList<QuoteLine> lines, TentativeStay stay, Evidence evidence, IReadOnlyList<string> risks, string by, Instant at)
@@ -75,7 +77,7 @@ public sealed class Quote
             Lines = [.. lines], Total = QuotePricing.Total(lines),
             StayFirstDay = stay.FirstDay, StayLastDay = stay.LastDay, StayWeeks = stay.Weeks, StayNote = stay.NotPlacedReason,
             EvidenceGrade = evidence.Grade.Id, EvidenceWords = evidence.Grade.PlainWords(language), EvidenceCitation = evidence.Citation,
-            Risks = [.. risks], CreatedBy = Require.Text(by, "by", 200), CreatedAt = at,
+            Risks = [.. risks], CreatedBy = Require.Text(by, "by", 200), CreatedAt = at, PricedOn = today,
         };
     }
 
@@ -119,6 +121,6 @@ public static class QuotePricing
     {
         if (item.Currency != currency)
             throw new DomainException("quote.currency-mismatch", $"{item.Code} is priced in {item.Currency}, not {currency}.", "currency");
-        return new QuoteLine(item.Kind, description, quantity, item.UnitPrice, decimal.Round(checked(item.UnitPrice * quantity), 2, MidpointRounding.ToEven));
+        return new QuoteLine(item.Kind, description, quantity, item.UnitPrice, decimal.Round(checked(item.UnitPrice * quantity), 2, MidpointRounding.ToEven), item.Id);
     }
 }

@@ -27,6 +27,7 @@ public static class TravelEndpoints
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+        services.AddHostedService<EnquiryFileRetentionWorker>();
         return services;
     }
 
@@ -49,5 +50,13 @@ public static class TravelEndpoints
                 return TypedResults.File(html, "text/html; charset=utf-8", $"quote-{v.Enquiry.Reference}-v{v.Quote.Version}.html");
             })
             .RequireAuthorization(Policies.Travel).WithSummary("The quote as a self-contained HTML file to send to the patient (audited read)");
+
+        api.MapGet("/quotes/{id:guid}/pdf", async Task<Results<FileContentHttpResult, NotFound>> (ViewQuote view, QuotePdf pdf, Guid id, CancellationToken ct) =>
+            {
+                if (!pdf.Enabled) return TypedResults.NotFound();
+                var v = await view.HandleAsync(id, ct);
+                return TypedResults.File(await pdf.PrintAsync(QuoteDocument.Html(v), ct), "application/pdf", $"quote-{v.Enquiry.Reference}-v{v.Quote.Version}.pdf");
+            })
+            .RequireAuthorization(Policies.Travel).WithSummary("The quote printed to PDF by headless Chromium, when Travel:PdfChromium is configured (audited read); 404 otherwise");
     }
 }

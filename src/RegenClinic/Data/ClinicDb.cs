@@ -77,6 +77,8 @@ public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : I
     public DbSet<Domain.Travel.Enquiry> Enquiries => Set<Domain.Travel.Enquiry>();
     public DbSet<Domain.Travel.EnquiryEvent> EnquiryEvents => Set<Domain.Travel.EnquiryEvent>();
     public DbSet<Domain.Travel.Quote> Quotes => Set<Domain.Travel.Quote>();
+    public DbSet<SiteClosure> SiteClosures => Set<SiteClosure>();
+    public DbSet<RegenClinic.Travel.TravelJobRun> TravelJobRuns => Set<RegenClinic.Travel.TravelJobRun>();
     public DbSet<RegenClinic.Scheduling.ScheduleRun> ScheduleRuns => Set<RegenClinic.Scheduling.ScheduleRun>();
     public DbSet<RegenClinic.Scheduling.StaffShift> StaffShifts => Set<RegenClinic.Scheduling.StaffShift>();
     public DbSet<RegenClinic.Scheduling.PatientAvailability> PatientAvailabilities => Set<RegenClinic.Scheduling.PatientAvailability>();

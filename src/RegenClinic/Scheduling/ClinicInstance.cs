@@ -125,7 +125,7 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
             [DayOfWeek.Monday] = OpeningHours, [DayOfWeek.Tuesday] = OpeningHours, [DayOfWeek.Wednesday] = OpeningHours,
             [DayOfWeek.Thursday] = OpeningHours, [DayOfWeek.Friday] = OpeningHours,
         };
-        var calendar = new ClinicCalendar(site.TimeZoneId, start.ToDateOnly(), days, [], hours);
+        var calendar = new ClinicCalendar(site.TimeZoneId, start.ToDateOnly(), days, SiteClosure.Within(await db.SiteClosures.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(ct), start, days), hours);
 
         var chamberRows = await db.Chambers.AsNoTracking().Where(c => c.SiteId == siteId).OrderBy(c => c.Name).ToListAsync(ct);
         var down = chamberRows.Where(c => c.Status != EquipmentStatus.InService

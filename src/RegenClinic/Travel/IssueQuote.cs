@@ -32,11 +32,11 @@ public sealed class IssueQuote(ClinicDb db, ClinicActor actor, ClinicTime time)
             throw new DomainException("quote.contraindicated", "The pre-screen found this therapy contraindicated: no quote can be sent.", "therapy");
 
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == enquiry.SiteId, ct);
-        var prices = await db.PriceItems.AsNoTracking().Where(p => p.SiteId == site.Id).ToListAsync(ct);
+        var prices = PriceList.InEffect(await db.PriceItems.AsNoTracking().Where(p => p.SiteId == site.Id).ToListAsync(ct), time.Today);
         var language = enquiry.Language == "nl" ? "nl" : "en";
         var currency = (request.Currency ?? "").Trim().ToUpperInvariant();
         var lines = QuotePricing.Lines(package, prices, currency, language);
-        var stay = TentativeSchedule.Propose(package, enquiry.PreferredFrom, enquiry.PreferredTo, site.TimeZoneId);
+        var stay = (await TentativeSchedule.ProposeAsync(db, time, site.Id, package, enquiry.PreferredFrom, enquiry.PreferredTo, ct)).Stay;
         if (!stay.Fits)
             throw new DomainException("quote.stay-does-not-fit", $"The sessions do not fit between {enquiry.PreferredFrom} and {enquiry.PreferredTo}: {stay.NotPlacedReason}. Ask the patient for wider dates.", "package");
 

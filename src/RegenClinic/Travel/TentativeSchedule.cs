@@ -1,53 +1,79 @@
 using NodaTime;
+using RegenClinic.Clinic;
+using RegenClinic.Data;
+using RegenClinic.Domain.Hyperbaric;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Domain.Travel;
 using RegenClinic.Scheduling;
 
 namespace RegenClinic.Travel;
 
+/// <summary>Where the scheduler would put a package's sessions: the stay, and each session's day, start and chamber or room.</summary>
+public sealed record TentativePlan(TentativeStay Stay, IReadOnlyList<ScheduledSession> Sessions, string? Table);
+
 /// <summary>
-/// Asks the scheduler where a package's sessions could fall inside the patient's preferred dates, on a small instance built for
-/// this one patient: the centre open on weekdays 08:00–18:00, one chamber (HBOT) or one room, no other patients. First fit
-/// is exact enough here (one course, nothing to trade off) and instant; the stay it gives is tentative — the real booking
-/// goes through the clinic's full schedule once the patient accepts.
+/// Asks the scheduler where a package's sessions could fall inside the patient's preferred dates, on the centre's real
+/// situation: its chambers and rooms, its closed days (<see cref="Domain.Clinic.SiteClosure"/>) and every session already
+/// booked there (built by <see cref="ClinicInstance.BuildAsync"/>, the instance the board and the solver use). First fit
+/// places the one new course around the fixed bookings, and the scheduler's checker validates the result. Staff are left
+/// out: rosters are not known months ahead, and staff are assigned when the sessions are confirmed on the board. Courses
+/// that are prescribed but not yet booked are left out too: they hold no seat until they are booked.
 /// </summary>
 public static class TentativeSchedule
 {
-    private const string CourseId = "quote";
-    private const string Table = "quote-table";
+    public const string CourseId = "quote";
+    private const string PatientId = "quote-patient";
 
-    public static TentativeStay Propose(QuotePackage package, LocalDate from, LocalDate to, string timeZoneId)
+    public static async Task<TentativePlan> ProposeAsync(ClinicDb db, ClinicTime time, Guid siteId, QuotePackage package, LocalDate from, LocalDate to,
+        CancellationToken ct = default)
     {
         var days = Period.Between(from, to, PeriodUnits.Days).Days + 1;
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, from, days, null, repair: false, ct: ct);
+        return Propose(built.Instance, package, from, to);
+    }
+
+    /// <summary>The hyperbaric treatment table a package names in its protocol text, e.g. "(2.4-90)"; null for other therapies.</summary>
+    public static string? TableOf(QuotePackage package)
+    {
+        if (package.Therapy != "hbot") return null;
+        return TreatmentTables.All.Select(t => t.Id).OrderByDescending(id => id.Length)
+            .FirstOrDefault(id => package.Protocol.Contains(id, StringComparison.OrdinalIgnoreCase))
+            ?? throw new Domain.Common.DomainException("quote.hbot-table",
+                $"Name the treatment table in the protocol, e.g. \"(2.4-90)\". Known: {string.Join(", ", TreatmentTables.All.Select(t => t.Id))}.", "protocol");
+    }
+
+    /// <summary>First fit of the package into <paramref name="clinic"/> (whose calendar starts on <paramref name="from"/>), keeping only its fixed bookings.</summary>
+    public static TentativePlan Propose(ScheduleInstance clinic, QuotePackage package, LocalDate from, LocalDate to)
+    {
         var hbot = package.Therapy == "hbot";
-        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
-        var hours = weekdays.ToDictionary(d => d, _ => new ClockRange(8 * 60, 18 * 60));
-        // HBOT 2.4-90 takes about 2 hours door to door with compression and decompression (clinical reference §4); a procedure an hour.
-        var treatment = new Treatment("t", package.Therapy, hbot ? 120 : 60, hbot ? Table : null, hbot ? ResourceKind.Chamber : ResourceKind.Room, []);
+        var table = TableOf(package);
+        var treatment = new Treatment("quote-treatment", package.Therapy, ClinicInstance.MinutesOf(package.Therapy), table,
+            hbot ? ResourceKind.Chamber : ResourceKind.Room, []);
         Scheduling.SessionPattern pattern = package.Pattern switch
         {
             SessionPatternKind.Weekdays => new WeekdaysPattern(package.PerDay, 240),
             SessionPatternKind.Interval => new IntervalPattern(package.MinDays, package.MaxDays),
             _ => new IntervalPattern(1, 1),
         };
+        var booked = clinic.Fixed.Select(f => f.Course).ToHashSet(StringComparer.Ordinal);
         var first = from.ToDateOnly();
-        var instance = new ScheduleInstance(
-            new ClinicCalendar(timeZoneId, first, days, [], hours),
-            [treatment],
-            hbot ? [new Scheduling.Chamber("c", Scheduling.ChamberKind.Monoplace, 1, [Table])] : [],
-            hbot ? [] : [new Scheduling.Room("r")],
-            [],
-            [new Course(CourseId, "patient", "t", package.Pattern == SessionPatternKind.Single ? 1 : package.Sessions, pattern, first, first, 2,
-                Stay: new DateRange(first, to.ToDateOnly()))],
-            []);
-        var problem = SchedulingProblem.Compile(instance);
-        var result = FirstFit.Solve(problem);
-        var sessions = result.Sessions.Where(s => s.Course == CourseId).ToList();
+        var course = new Course(CourseId, PatientId, treatment.Id, package.Pattern == SessionPatternKind.Single ? 1 : package.Sessions, pattern,
+            first, first, 2, Stay: new DateRange(first, to.ToDateOnly()));
+        var instance = clinic with
+        {
+            Treatments = [.. clinic.Treatments.Select(t => t with { Staff = [] }), treatment],
+            Staff = [],
+            Courses = [.. clinic.Courses.Where(c => booked.Contains(c.Id)), course],
+            Fixed = [.. clinic.Fixed.Select(f => f with { Staff = [] })],
+        };
+        var result = FirstFit.Solve(SchedulingProblem.Compile(instance));
+        var sessions = result.Sessions.Where(s => s.Course == CourseId).OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
         if (sessions.Count == 0)
         {
             var reason = result.Unscheduled.FirstOrDefault(u => u.Course == CourseId)?.Reason ?? "the sessions do not fit inside the dates";
-            return new TentativeStay(null, null, 0, reason);
+            return new TentativePlan(new TentativeStay(null, null, 0, reason), [], table);
         }
-        return new TentativeStay(LocalDate.FromDateOnly(sessions.Min(s => s.Date)), LocalDate.FromDateOnly(sessions.Max(s => s.Date)), sessions.Count, null);
+        var stay = new TentativeStay(LocalDate.FromDateOnly(sessions[0].Date), LocalDate.FromDateOnly(sessions[^1].Date), sessions.Count, null);
+        return new TentativePlan(stay, sessions, table);
     }
 }

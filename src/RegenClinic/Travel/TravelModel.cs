@@ -18,6 +18,21 @@ internal static class TravelModel
             e.Property(x => x.Code).HasMaxLength(40);
             e.Property(x => x.Currency).HasMaxLength(3);
             e.HasIndex(x => new { x.SiteId, x.Kind, x.Code });
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+        });
+        b.Entity<SiteClosure>(e =>
+        {
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SiteId, x.Date }).IsUnique();
+            e.Property(x => x.Reason).HasMaxLength(200);
+        });
+        b.Entity<TravelJobRun>(e =>
+        {
+            // One row per job and day: the instance whose insert succeeds runs the job; the others see the unique index refuse theirs.
+            e.HasIndex(x => new { x.Job, x.Day }).IsUnique();
+            e.Property(x => x.Job).HasMaxLength(40);
+            e.Property(x => x.Instance).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(2000);
         });
         b.Entity<Enquiry>(e =>
         {

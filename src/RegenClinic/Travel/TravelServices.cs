@@ -10,6 +10,21 @@ public static class TravelServices
     {
         var dataFolder = Path.GetFullPath(configuration["Database:DataFolder"] ?? "data", contentRoot);
         services.AddSingleton(new EnquiryFiles(Path.Combine(dataFolder, "enquiry-files")));
+        var outbox = configuration["Travel:OutboxFolder"] is { Length: > 0 } o ? Path.GetFullPath(o, contentRoot) : Path.Combine(dataFolder, "outbox");
+        services.AddSingleton(new TravelSettings(configuration.GetValue("Travel:AttachmentRetentionDays", 90), outbox,
+            configuration["Travel:MailFrom"] ?? "RegenClinic <quotes@regenclinic.invalid>"));
+        services.AddSingleton(sp => new QuoteOutbox(sp.GetRequiredService<TravelSettings>()));
+        services.AddSingleton(new QuotePdf(configuration["Travel:PdfChromium"]));
+        services.AddScoped<RemoveExpiredEnquiryFiles>();
+        services.AddScoped<SendQuote>();
+        services.AddScoped<ReviseSitePrices>();
+        services.AddScoped<ViewSitePrices>();
+        services.AddScoped<RetirePriceItem>();
+        services.AddScoped<ViewDischargeLetter>();
+        services.AddScoped<ListSiteClosures>();
+        services.AddScoped<AddSiteClosure>();
+        services.AddScoped<RemoveSiteClosure>();
+
         services.AddScoped<ListCentres>();
         services.AddScoped<SubmitEnquiry>();
         services.AddScoped<ListEnquiries>();

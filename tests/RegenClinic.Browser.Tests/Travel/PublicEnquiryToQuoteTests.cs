@@ -65,7 +65,17 @@ public sealed class PublicEnquiryToQuoteTests(RunningClinic clinic) : IClassFixt
         await Assertions.Expect(quote).ToContainTextAsync("EUR 5,760.00");
         await Assertions.Expect(quote).ToContainTextAsync("randomised");
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = RunningClinic.ScreenshotPath("travel-quote"), FullPage = true });
+        // Sending it again, to a second address the traveller gave on the phone.
+        await desk.GetByLabel("Send the quote file to").FillAsync("bram.telefoon@example.org");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#quote-sent")).ToContainTextAsync("bram.telefoon@example.org");
         await desk.GetByRole(AriaRole.Link, new() { Name = "Back to the enquiry" }).ClickAsync();
         await Assertions.Expect(desk.Locator("#enquiry-status")).ToHaveTextAsync("Quote sent");
+        // The history says the file went out, to whom and by whom: first on sending, then the second time.
+        var history = desk.Locator("ol.history");
+        await Assertions.Expect(history).ToContainTextAsync($"Quote version 1 sent to bram@example.org as quote-{reference}-v1.html");
+        await Assertions.Expect(history).ToContainTextAsync("sent to bram.telefoon@example.org");
+        await Assertions.Expect(history).ToContainTextAsync("frontdesk@regenclinic.demo");
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = RunningClinic.ScreenshotPath("travel-enquiry-history"), FullPage = true });
     }
 }

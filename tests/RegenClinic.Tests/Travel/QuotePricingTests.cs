@@ -80,4 +80,24 @@ public sealed class QuotePricingTests
         Assert.Equal(6, q.StayWeeks);
         Assert.Equal("rct-supported", q.EvidenceGrade);
     }
+
+    [Fact]
+    public void PriceList_NewVersionFromADay_AppliesFromThatDayAndTheOldOneBefore()
+    {
+        var site = Guid.NewGuid();
+        var at = Instant.FromUtc(2027, 1, 4, 9, 0);
+        var old = PriceItem.Create(site, PriceKind.Session, "hbot", "HBOT", "HBOT", 180m, "EUR");
+        var revised = PriceItem.Create(site, PriceKind.Session, "hbot", "HBOT", "HBOT", 195m, "EUR", Today.PlusDays(10), "admin", at);
+        var consult = PriceItem.Create(site, PriceKind.Consultation, "consult", "C", "C", 150m, "EUR");
+        PriceItem[] items = [old, revised, consult];
+
+        Assert.Equal([old.Id, consult.Id], PriceList.InEffect(items, Today.PlusDays(9)).Select(i => i.Id));
+        Assert.Equal([revised.Id, consult.Id], PriceList.InEffect(items, Today.PlusDays(10)).Select(i => i.Id));
+        // A quote priced on day 10 uses 195 and names the version it used: 30 × 195 = 5850.
+        var line = QuotePricing.Lines(Hbot30(0, 0, 0), PriceList.InEffect(items, Today.PlusDays(10)), "EUR", "en").Single();
+        Assert.Equal((5850m, revised.Id), (line.Amount, line.PriceItemId));
+        // Withdrawing the new version brings the old price back.
+        revised.Retire();
+        Assert.Contains(PriceList.InEffect(items, Today.PlusDays(10)), i => i.Id == old.Id);
+    }
 }

@@ -22,6 +22,7 @@ public sealed class TravelPipelineTests
         var site = Site.Create("AMS", "RegenClinic Amsterdam", "Europe/Amsterdam", "NL");
         site.Describe("Amsterdam", ["hbot", "prolotherapy"], ["nl", "en"], ["test"]);
         db.Sites.Add(site);
+        db.Chambers.Add(Chamber.Create(site.Id, "Mono 1", ChamberKind.Monoplace, 1, 3.0m, ["2.4-90"]));
         db.PriceItems.AddRange(Prices(site.Id));
         await db.SaveChangesAsync();
         return site.Id;
@@ -74,6 +75,14 @@ public sealed class TravelPipelineTests
         var course = await db.Courses.SingleAsync(c => c.Id == acceptance.CourseId);
         Assert.Equal((CourseStatus.Draft, "hbot", 30, SessionPatternKind.Weekdays, new LocalDate(2027, 2, 1)),
             (course.Status, course.Therapy, course.Sessions, course.Pattern.Kind, course.EarliestStart));
+        // The course stays Draft (screening and consent in person first) but its 30 sessions hold seats on the chamber:
+        // weekdays from Monday 1 February to Friday 12 March, one a day, numbered 1…30.
+        var held = await db.Appointments.Where(a => a.CourseId == course.Id).OrderBy(a => a.Start).ToListAsync();
+        Assert.Equal((30, 30, new LocalDate(2027, 2, 1), new LocalDate(2027, 3, 12)), (acceptance.SessionsHeld, held.Count, acceptance.FirstSession!.Value, acceptance.LastSession!.Value));
+        Assert.Equal(Enumerable.Range(1, 30), held.Select(a => a.SessionIndex!.Value));
+        Assert.All(held, a => Assert.Equal((AppointmentStatus.Booked, 1, "2.4-90", acceptance.PatientId), (a.Status, a.Seat!.Value, a.Table!, a.PatientId)));
+        Assert.Equal(30, held.Select(a => a.Start.InUtc().Date).Distinct().Count());
+        Assert.Equal("2.4-90", course.Protocol);
         var enquiry = await db.Enquiries.SingleAsync(e => e.Id == id);
         Assert.Equal((EnquiryStatus.Accepted, acceptance.PatientId, acceptance.CourseId), (enquiry.Status, enquiry.PatientId!.Value, enquiry.CourseId!.Value));
         var moves = await db.EnquiryEvents.Where(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Transition).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
@@ -202,5 +211,168 @@ public sealed class TravelPipelineTests
         Assert.Equal("enquiry.file-too-large", lying.Code);
         Assert.Empty(Directory.GetFiles(store.Folder));
         Directory.Delete(store.Folder, true);
+    }
+
+    [Fact]
+    public async Task Quote_HolidayInsideTheStay_SevenWeeksNotSix()
+    {
+        await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite);
+        var siteId = await SiteAsync(clinic);
+        await using (var scope = clinic.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            db.SiteClosures.Add(SiteClosure.Create(siteId, new LocalDate(2027, 2, 10), "Test holiday"));
+            await db.SaveChangesAsync();
+        }
+        var id = await SubmittedAsync(clinic, siteId);
+        await PreScreenAsync(clinic, id);
+        var quoteId = await QuoteAsync(clinic, id);
+        await using var check = clinic.Scope();
+        var quote = await check.ServiceProvider.GetRequiredService<ClinicDb>().Quotes.SingleAsync(q => q.Id == quoteId);
+        // 30 weekdays from Monday 1 February without Wednesday 10 February end on Monday 15 March: 43 days → 7 weeks.
+        Assert.Equal((new LocalDate(2027, 2, 1), new LocalDate(2027, 3, 15), 7), (quote.StayFirstDay!.Value, quote.StayLastDay!.Value, quote.StayWeeks));
+        Assert.Equal(Today, quote.PricedOn);
+        Assert.All(quote.Lines, l => Assert.NotNull(l.PriceItemId));
+    }
+
+    [Fact]
+    public async Task Accept_ChamberTakenMeanwhile_SessionsMoveAroundTheBookingOrAcceptanceRefused()
+    {
+        await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite);
+        var siteId = await SiteAsync(clinic);
+        var id = await SubmittedAsync(clinic, siteId);
+        await PreScreenAsync(clinic, id);
+        await QuoteAsync(clinic, id);
+        // A second travelling patient with the same dates accepts first: the one chamber can still hold both (five 2-hour
+        // dives a day), so the second acceptance is placed beside the first, never on the same seat and time.
+        var other = await SubmittedAsync(clinic, siteId);
+        await PreScreenAsync(clinic, other);
+        await QuoteAsync(clinic, other);
+        var first = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<AcceptQuote>().HandleAsync(other, null));
+        var second = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<AcceptQuote>().HandleAsync(id, null));
+        await using var scope = clinic.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+        var starts = await db.Appointments.Where(a => a.CourseId == first.CourseId || a.CourseId == second.CourseId).Select(a => a.Start).ToListAsync();
+        Assert.Equal(60, starts.Count);
+        Assert.Equal(60, starts.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SendQuote_WritesAMessageWithTheFileToTheOutboxAndRecordsIt()
+    {
+        var outbox = Directory.CreateTempSubdirectory("rc-outbox-").FullName;
+        try
+        {
+            await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite, s => s.AddSingleton(new TravelSettings(90, outbox, "RegenClinic <quotes@regenclinic.invalid>")));
+            var id = await SubmittedAsync(clinic, await SiteAsync(clinic));
+            await PreScreenAsync(clinic, id);
+            var first = await QuoteAsync(clinic, id);
+            var second = await QuoteAsync(clinic, id, Hbot30(consultations: 3));
+            var superseded = await Assert.ThrowsAsync<DomainException>(() => AsAsync(clinic, "desk", sp => sp.GetRequiredService<SendQuote>().HandleAsync(first, null)));
+            Assert.Equal("quote.superseded", superseded.Code);
+            var injected = await Assert.ThrowsAsync<DomainException>(() => AsAsync(clinic, "desk", sp => sp.GetRequiredService<SendQuote>().HandleAsync(second, "a@b.org\r\nBcc: x@y.org")));
+            Assert.Equal("field.invalid", injected.Code);
+
+            var sent = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<SendQuote>().HandleAsync(second, null));
+            Assert.Equal("marie@example.org", sent.To);
+            var message = await File.ReadAllTextAsync(Path.Combine(outbox, sent.MessageFile));
+            Assert.Single(Directory.GetFiles(outbox));
+            Assert.Contains("To: marie@example.org\r\n", message, StringComparison.Ordinal);
+            Assert.Contains($"filename=\"{sent.FileName}\"", message, StringComparison.Ordinal);
+            var attachment = message.Split("filename=\"" + sent.FileName + "\"\r\n\r\n")[1].Split("--")[0].Replace("\r\n", "", StringComparison.Ordinal);
+            var html = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(attachment));
+            // The patient's language (nl) and the total of version 2: 6030.
+            Assert.Contains("Offerte", html, StringComparison.Ordinal);
+            Assert.Contains("6.030,00", html, StringComparison.Ordinal);
+
+            await using var scope = clinic.Scope();
+            var history = await scope.ServiceProvider.GetRequiredService<ViewEnquiry>().HandleAsync(id);
+            var entry = Assert.Single(history.Events, e => e.Kind == EnquiryEventKind.Sent);
+            Assert.Equal("desk", entry.By);
+            Assert.Contains("marie@example.org", entry.Note, StringComparison.Ordinal);
+            Assert.Contains(sent.MessageFile, entry.Note, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outbox, true);
+        }
+    }
+
+    [Fact]
+    public async Task RetentionJob_FilesOfADeclinedEnquiryAfter90Days_DeletedMetadataKeptOncePerDay()
+    {
+        var folder = Directory.CreateTempSubdirectory("rc-enquiry-files-").FullName;
+        try
+        {
+            await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite, s => s.AddSingleton(new EnquiryFiles(folder)));
+            var siteId = await SiteAsync(clinic);
+            byte[] pdf = [.. "%PDF-1.7\n1 0 obj << >> endobj\n"u8];
+            async Task<Guid> WithFileAsync()
+            {
+                await using var scope = clinic.Scope("anonymous");
+                var reference = await scope.ServiceProvider.GetRequiredService<SubmitEnquiry>().HandleAsync(siteId, Details(),
+                    [new UploadedFile("mri.pdf", pdf.Length, () => new MemoryStream(pdf))]);
+                return await scope.ServiceProvider.GetRequiredService<ClinicDb>().Enquiries.Where(e => e.Reference == reference).Select(e => e.Id).SingleAsync();
+            }
+            var withdrawn = await WithFileAsync();
+            var open = await WithFileAsync();
+            await AsAsync(clinic, "desk", async sp => { await sp.GetRequiredService<MoveEnquiry>().HandleAsync(withdrawn, EnquiryStatus.Withdrawn, "patient chose another clinic"); return 0; });
+            Task<RetentionOutcome?> RunAsync(string instance) => AsAsync(clinic, "system", sp => sp.GetRequiredService<RemoveExpiredEnquiryFiles>().HandleAsync(instance));
+
+            // Day 89 after the withdrawal: nothing is removed yet.
+            clinic.Clock.Advance(Duration.FromDays(89));
+            Assert.Equal(new RetentionOutcome(0, 0), await RunAsync("a"));
+            Assert.Equal(2, Directory.GetFiles(folder).Length);
+            // The same day, a second instance does not run the job again.
+            Assert.Null(await RunAsync("b"));
+
+            clinic.Clock.Advance(Duration.FromDays(1));
+            Assert.Equal(new RetentionOutcome(1, 1), await RunAsync("b"));
+            Assert.Null(await RunAsync("a"));
+
+            await using var check = clinic.Scope();
+            var db = check.ServiceProvider.GetRequiredService<ClinicDb>();
+            var gone = (await db.Enquiries.SingleAsync(e => e.Id == withdrawn)).Files.Single();
+            var kept = (await db.Enquiries.SingleAsync(e => e.Id == open)).Files.Single();
+            Assert.Equal((clinic.Clock.GetCurrentInstant(), "mri.pdf", (long)pdf.Length), (gone.RemovedAt!.Value, gone.OriginalName, gone.Bytes));
+            Assert.False(File.Exists(Path.Combine(folder, gone.StoredName)));
+            Assert.Null(kept.RemovedAt);
+            Assert.True(File.Exists(Path.Combine(folder, kept.StoredName)));
+            Assert.True(await db.EnquiryEvents.AnyAsync(e => e.EnquiryId == withdrawn && e.Kind == EnquiryEventKind.FileRemoved && e.By == "system"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Enquiry" && a.Action == "update" && a.ActorName == "system"));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public async Task SendQuote_ChromiumConfigured_AttachesAPdf()
+    {
+        Assert.False(new QuotePdf(null).Enabled);
+        Assert.False(new QuotePdf("/nonexistent/chromium").Enabled);
+        var outbox = Directory.CreateTempSubdirectory("rc-outbox-").FullName;
+        try
+        {
+            await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite, s =>
+            {
+                s.AddSingleton(new TravelSettings(90, outbox, "RegenClinic <quotes@regenclinic.invalid>"));
+                s.AddSingleton(new QuotePdf("/usr/bin/chromium"));
+            });
+            var id = await SubmittedAsync(clinic, await SiteAsync(clinic));
+            await PreScreenAsync(clinic, id);
+            var quoteId = await QuoteAsync(clinic, id);
+            var sent = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<SendQuote>().HandleAsync(quoteId, null));
+            Assert.EndsWith("-v1.pdf", sent.FileName, StringComparison.Ordinal);
+            var message = await File.ReadAllTextAsync(Path.Combine(outbox, sent.MessageFile));
+            Assert.Contains("Content-Type: application/pdf", message, StringComparison.Ordinal);
+            var attachment = message.Split("filename=\"" + sent.FileName + "\"\r\n\r\n")[1].Split("--")[0].Replace("\r\n", "", StringComparison.Ordinal);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(attachment), 0, 5), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outbox, true);
+        }
     }
 }

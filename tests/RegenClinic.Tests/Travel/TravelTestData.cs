@@ -18,7 +18,7 @@ internal static class TravelTestData
     public static Enquiry NewEnquiry() => Enquiry.Submit(Details(), Guid.NewGuid(), [], Instant.FromUtc(2027, 1, 4, 9, 0), Today);
 
     public static QuotePackage Hbot30(int consultations = 2, int imaging = 1, int followUps = 1) =>
-        new("hbot", "HBOT 2.4 ATA 90 min, 30 weekday sessions", 30, SessionPatternKind.Weekdays, 1, 0, 0, consultations, imaging, followUps);
+        new("hbot", "HBOT 2.4 ATA 90 min (2.4-90), 30 weekday sessions", 30, SessionPatternKind.Weekdays, 1, 0, 0, consultations, imaging, followUps);
 
     public static IReadOnlyList<PriceItem> Prices(Guid siteId, string currency = "EUR") =>
     [

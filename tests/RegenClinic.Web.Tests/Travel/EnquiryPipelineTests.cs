@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Domain.Travel;
 using RegenClinic.Web.Tests.TestKit;
@@ -88,6 +89,19 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         Assert.Contains("gerandomiseerde", quotePage, StringComparison.Ordinal);
         Assert.Contains("Drukletsel", quotePage, StringComparison.Ordinal);
         var quoteId = Guid.Parse(quotePath.Split('/')[^1]);
+        // "Send the quote" sent it: a message with the file is in the outbox, and the history says to whom, when and by whom.
+        var outbox = app.Services.GetRequiredService<RegenClinic.Travel.TravelSettings>().OutboxFolder;
+        var sent = await InDbAsync(db => db.EnquiryEvents.SingleAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent));
+        Assert.Equal("frontdesk@regenclinic.demo", sent.By);
+        var messageFile = System.Text.RegularExpressions.Regex.Match(sent.Note!, @"outbox message (\S+\.eml)").Groups[1].Value;
+        var message = await File.ReadAllTextAsync(Path.Combine(outbox, messageFile));
+        Assert.Contains("To: marie@example.org", message, StringComparison.Ordinal);
+        Assert.Contains("Content-Disposition: attachment; filename=\"quote-TQ-", message, StringComparison.Ordinal);
+        Assert.Contains("marie@example.org", await desk.GetStringAsync($"/travel/enquiries/{id}"), StringComparison.Ordinal);
+        // Sending again to another address from the quote page.
+        var again = await desk.SubmitFormAsync(quotePath, new() { ["_handler"] = "send-quote", ["Sending.To"] = "broer@example.org" });
+        Assert.Contains("id=\"quote-sent\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await InDbAsync(db => db.EnquiryEvents.CountAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent)));
         var file = await desk.GetAsync($"/api/travel/quotes/{quoteId}/file");
         Assert.Equal("text/html", file.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
@@ -100,6 +114,17 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         var patient = await InDbAsync(db => db.Patients.SingleAsync(p => p.Id == patientId));
         Assert.Equal(("Reiziger", "Dr. Jan Claes"), (patient.FamilyName, patient.HomePhysician?.Name));
         Assert.Equal(CourseStatus.Draft, await InDbAsync(db => db.Courses.Where(c => c.Id == courseId).Select(c => c.Status).SingleAsync()));
+        // The draft course's 30 sessions are held on the schedule, each on its own day inside the patient's dates.
+        var held = await InDbAsync(db => db.Appointments.Where(a => a.CourseId == courseId).Select(a => a.Start).ToListAsync());
+        Assert.Equal(30, held.Count);
+        Assert.Equal(30, held.Select(h => h.InUtc().Date).Distinct().Count());
+
+        // The discharge letter to the home physician, in the patient's language; clinical staff only.
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.GetAsync($"/travel/courses/{courseId}/discharge-letter")).StatusCode);
+        var letter = await physician.GetStringAsync($"/travel/courses/{courseId}/discharge-letter");
+        Assert.Contains("Dr. Jan Claes", letter, StringComparison.Ordinal);
+        Assert.Contains("Gegeven sessies: 0 van de 30 voorgeschreven", letter, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-adverse-events\"", letter, StringComparison.Ordinal);
 
         // Reads of the enquiry and the quote are audited with who read them.
         Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));

@@ -57,19 +57,6 @@ public static class Solver
         // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
         var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);
         options.Progress?.Invoke(new SolveProgress(Score(problem, greedySessions).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
-        if (previous is null && options.TimeLimit >= TimeSpan.FromSeconds(10) && !cancellationToken.IsCancellationRequested)
-        {
-            // The day plan (CP-SAT over start days, hinted with the best greedy): which daily chamber courses fit, and from
-            // when, at day level with the chambers, timetable, operators and patients' parts of the day.
-            var budget = TimeSpan.FromTicks(Math.Min((options.TimeLimit * 0.15).Ticks, ((options.TimeLimit - clock.Elapsed) * 0.3).Ticks));
-            var planned = DayPlan.Solve(problem, greedySessions, budget, options.Workers, options.Seed, cancellationToken);
-            if (planned is not null)
-            {
-                // Ruin and recreate tries a left-out course at a start day the plan gives it half the time.
-                plan = plan with { Starts = plan.Starts.Select((s, i) => planned.TryGetValue(i, out var day) ? new Dictionary<int, double> { [day] = 1 } : s).ToArray() };
-            }
-        }
-
         CpModelBuilder? builder = null;
         // In a repair the kept plan plus first fit is the answer unless there is time to build and search the model.
         var searchRepair = previous is not null && options.TimeLimit - clock.Elapsed > TimeSpan.FromSeconds(3);

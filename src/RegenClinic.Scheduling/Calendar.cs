@@ -6,9 +6,9 @@ namespace RegenClinic.Scheduling;
 internal sealed class Calendar(SchedulingProblem problem)
 {
     /// <summary>Multiplace dives start on a fixed timetable: every <see cref="DiveSlot"/> minutes from
-    /// <see cref="DiveAnchor"/>, as clinics run them (and as the CP model's dive slots are laid out).</summary>
+    /// <see cref="DiveAnchor"/> (<see cref="CoursePlacer.DiveAnchor"/>), as clinics run them (and as the CP model's dive slots are laid out).</summary>
     internal int DiveSlot { get; } = problem.Treatments.Where(t => t.Table >= 0).Select(t => t.Minutes).DefaultIfEmpty(60).Max();
-    internal int DiveAnchor { get; } = problem.Open.Where(o => o is not null).Select(o => o!.Value.Start).DefaultIfEmpty(0).Min();
+    internal int DiveAnchor { get; } = CoursePlacer.DiveAnchor(problem);
 
     private readonly List<(int From, int To)>[][] _resource = NewLists(problem.Chambers.Length + problem.RoomCount, problem.Days);
     private readonly List<Dive>[][] _dives = NewLists<Dive>(problem.Chambers.Length, problem.Days);

@@ -7,6 +7,54 @@ internal static class CoursePlacer
     /// <summary>Grid value meaning: chamber sessions on the dive timetable where the patient can come then (<see cref="Calendar.Starts"/>).</summary>
     internal const int Slotted = 0;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchedulingProblem, object> Anchors = new();
+
+    /// <summary>Where the dive timetable starts (a dive every <c>L</c> minutes from it, <c>L</c> = the longest chamber
+    /// treatment). Anchoring it at the earliest opening hides times from patients who can only come in part of the day
+    /// (07:30 + 2 h steps gives a patient free 08:00–12:30 one dive instead of two, one free 12:00–18:30 two instead of
+    /// three), so the anchor is the quarter hour in the first <c>L</c> minutes after the earliest opening at which the
+    /// timetable offers the most (priority-weighted) dive times inside chamber patients' availability; the earliest
+    /// such anchor on ties. Cached per problem: the calendar and the CP model must agree on it.</summary>
+    internal static int DiveAnchor(SchedulingProblem p) => (int)Anchors.GetValue(p, ComputeAnchor);
+
+    private static object ComputeAnchor(SchedulingProblem p)
+    {
+        var opening = p.Open.Where(o => o is not null).Select(o => o!.Value.Start).DefaultIfEmpty(0).Min();
+        var slot = p.Treatments.Where(t => t.Table >= 0).Select(t => t.Minutes).DefaultIfEmpty(60).Max();
+        var chamberCourses = p.Courses.Where(c => p.Treatments[c.Treatment].Table >= 0).ToList();
+        var (best, bestScore) = (opening, -1L);
+        for (var anchor = opening; anchor < opening + slot && anchor + slot <= 1440; anchor += 15)
+        {
+            var score = 0L;
+            foreach (var c in chamberCourses)
+            {
+                var minutes = p.Treatments[c.Treatment].Minutes;
+                for (var d = Math.Max(0, c.Release); d < p.Days; d++)
+                {
+                    if (p.Open[d] is not { } open || c.Available[d].Length == 0)
+                    {
+                        continue;
+                    }
+
+                    for (var s = anchor; s + minutes <= open.End; s += slot)
+                    {
+                        if (s >= open.Start && Array.Exists(c.Available[d], a => a.Contains(s, s + minutes)))
+                        {
+                            score += c.Weight;
+                        }
+                    }
+                }
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (anchor, score);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Session days of a weekdays course starting on <paramref name="start"/>: consecutive open days,
     /// skipping only the patient's off dates. Null when the horizon ends first.</summary>
     internal static int[]? WeekdaySessionDays(SchedulingProblem p, CourseInfo c, int start)

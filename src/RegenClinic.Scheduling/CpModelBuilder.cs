@@ -87,7 +87,7 @@ internal sealed class CpModelBuilder
         Courses = new CourseVars?[p.Courses.Length];
         var chamberMinutes = p.Treatments.Where(t => t.Table >= 0).Select(t => t.Minutes).DefaultIfEmpty(60).ToList();
         DiveSlot = chamberMinutes.Max();
-        DiveAnchor = p.Open.Where(o => o is not null).Select(o => o!.Value.Start).DefaultIfEmpty(0).Min();
+        DiveAnchor = CoursePlacer.DiveAnchor(p);
         BuildPools();
         foreach (var r in reserved ?? [])
         {

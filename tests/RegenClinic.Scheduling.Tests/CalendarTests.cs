@@ -19,9 +19,14 @@ public sealed class CalendarTests
     [Fact]
     public void Starts_SlottedWindowMissesTimetable_FallsBackToGrid()
     {
-        // A patient who can come only 09:00–11:30 misses every dive start (08:00, 10:00 end at 10:00, 12:00).
+        // A patient who can come only 09:00–11:30 misses every dive start (08:00, 10:00 end at 10:00, 12:00). The timetable
+        // stays anchored at 08:00 because the other patient, free all day, gets five dives from there and four from 09:00.
         var window = new Dictionary<DayOfWeek, IReadOnlyList<ClockRange>> { [DayOfWeek.Monday] = [new ClockRange(540, 690)] };
-        var courses = new List<Course> { new("W", "pw", "hbot", 1, new IntervalPattern(1, 1), TinyClinic.Monday, TinyClinic.Monday, 2, Windows: window) };
+        var courses = new List<Course>
+        {
+            new("W", "pw", "hbot", 1, new IntervalPattern(1, 1), TinyClinic.Monday, TinyClinic.Monday, 2, Windows: window),
+            new("Y", "py", "hbot", 5, new WeekdaysPattern(), TinyClinic.Monday, TinyClinic.Monday, 2),
+        };
         var problem = SchedulingProblem.Compile(TinyClinic.Build(courses));
         var calendar = new Calendar(problem);
 

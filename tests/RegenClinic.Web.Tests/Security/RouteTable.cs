@@ -156,6 +156,9 @@ internal static class RouteTable
         Page("/travel/enquiries/{Id:guid}/prescreen", Policies.PhysicianDecision, P("/travel/enquiries/{enquiry}/prescreen")),
         Page("/travel/enquiries/{Id:guid}/quote", Policies.Travel, P("/travel/enquiries/{enquiry}/quote")),
         Page("/travel/quotes/{Id:guid}", Policies.Travel, P("/travel/quotes/{any}")),
+        Page("/travel/prices", Policies.Admin, P("/travel/prices")),
+        Page("/travel/closures", Policies.Admin, P("/travel/closures")),
+        Page("/travel/courses/{Id:guid}/discharge-letter", Policies.ClinicalRead, P("/travel/courses/{hbotCourse}/discharge-letter")),
 
         // Administration.
         Page("/admin/audit", Policies.Admin, P("/admin/audit")),
@@ -215,6 +218,7 @@ internal static class RouteTable
         Get("/api/scheduling/runs/{id:guid}", Policies.Scheduling, P("/api/scheduling/runs/{any}", status: 400)),
         Get("/api/travel/enquiries/{id:guid}/files/{index:int}", Policies.Travel, P("/api/travel/enquiries/{enquiry}/files/0", status: 400)),
         Get("/api/travel/quotes/{id:guid}/file", Policies.Travel, P("/api/travel/quotes/{any}/file", status: 404)),
+        Get("/api/travel/quotes/{id:guid}/pdf", Policies.Travel, P("/api/travel/quotes/{any}/pdf", status: 404)),
 
         // API documentation.
         Get("/openapi/{documentName}.json", SignedIn, P("/openapi/v1.json")),

@@ -28,7 +28,7 @@ public static class TentativeSchedule
         CancellationToken ct = default)
     {
         var days = Period.Between(from, to, PeriodUnits.Days).Days + 1;
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, from, days, null, repair: false, ct: ct);
+        var built = await ClinicInstance.BuildAsync(db, time, siteId, from, days, null, ct: ct);
         return Propose(built.Instance, package, from, to);
     }
 

@@ -6,7 +6,7 @@ namespace RegenClinic.Web.Tests.Resilience;
 
 /// <summary>
 /// The built web app (RegenClinic.Web.dll of the same configuration as this test) in a process of its own, on a free
-/// loopback port, with its own SQLite folder and the smallest demo clinic. <see cref="Kill"/> is SIGKILL on Linux.
+/// loopback port, with its own SQLite folder and the smallest demo clinic. <see cref="KillAsync"/> is SIGKILL on Linux.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
@@ -43,6 +43,24 @@ public sealed class AppProcess : IDisposable
     /// <summary>Starts the app and waits until it serves the sign-in page (migrated, seeded on the first start).</summary>
     public async Task StartAsync(CancellationToken ct)
     {
+        Launch();
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(120); await Task.Delay(50, ct))
+        {
+            if (process!.HasExited) throw new InvalidOperationException($"The web app exited with {process.ExitCode}: {Output}");
+            try
+            {
+                if ((await http.GetAsync("/signin", ct)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+        }
+        throw new TimeoutException($"The web app did not serve /signin within 120 s: {Output}");
+    }
+
+    /// <summary>Starts the process without waiting: the caller's own requests find out when it listens.</summary>
+    public void Launch()
+    {
         var dll = AppDll();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -63,22 +81,11 @@ public sealed class AppProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(90); await Task.Delay(50, ct))
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The web app exited with {process.ExitCode}: {Output}");
-            try
-            {
-                if ((await http.GetAsync("/signin", ct)).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-        }
-        throw new TimeoutException($"The web app did not serve /signin within 90 s: {Output}");
     }
 
     /// <summary>SIGKILL: no shutdown handlers, no flush, no checkpoint.</summary>
+    public bool HasExited => process is null || process.HasExited;
+
     public async Task KillAsync()
     {
         if (process is null) return;

@@ -38,7 +38,7 @@ public sealed class KillTests(ITestOutputHelper output)
         {
             using var app = new AppProcess(folder);
             using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-            using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             await app.StartAsync(ct);
             output.WriteLine($"first start (migrate + smallest demo seed): {watch.Elapsed.TotalSeconds:0.0} s");
             var signedIn = await client.SubmitFormAsync("/signin", new() { ["Posted.Email"] = Nurse, ["Posted.Password"] = Browserless.Password });
@@ -49,12 +49,20 @@ public sealed class KillTests(ITestOutputHelper output)
             for (var cycle = 1; cycle <= Cycles; cycle++)
             {
                 // The sign-in cookie outlives the process: its data-protection keys are rows in the same database.
-                if (cycle > 1) await app.StartAsync(ct);
+                // The writers start at once and retry until the new process listens; the kill comes at a random moment
+                // after the first write of the cycle was acknowledged, so that it always falls within the stream.
+                if (cycle > 1) app.Launch();
+                var before = acknowledged.Count;
                 using var stop = new CancellationTokenSource();
                 var writers = Enumerable.Range(1, Writers)
                     .Select(w => Task.Run(() => StreamAsync(client, anchor.Id, cycle * 100 + w, acknowledged, refused, stop.Token), ct))
                     .ToArray();
-                await Task.Delay(random.Next(150, 1200), ct);
+                for (var waited = Stopwatch.StartNew(); acknowledged.Count == before; await Task.Delay(10, ct))
+                {
+                    if (app.HasExited) throw new InvalidOperationException($"The app exited by itself in cycle {cycle}: {app.Output}");
+                    if (waited.Elapsed > TimeSpan.FromSeconds(120)) throw new TimeoutException($"No write acknowledged within 120 s in cycle {cycle}: {app.Output}");
+                }
+                await Task.Delay(random.Next(0, 700), ct);
                 await app.KillAsync();
                 await stop.CancelAsync();
                 await Task.WhenAll(writers);

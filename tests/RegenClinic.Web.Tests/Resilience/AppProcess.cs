@@ -44,8 +44,8 @@ public sealed class AppProcess : IDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         Launch();
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(120); await Task.Delay(50, ct))
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(300); await Task.Delay(50, ct))
         {
             if (process!.HasExited) throw new InvalidOperationException($"The web app exited with {process.ExitCode}: {Output}");
             try
@@ -55,7 +55,7 @@ public sealed class AppProcess : IDisposable
             catch (HttpRequestException) { }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
         }
-        throw new TimeoutException($"The web app did not serve /signin within 120 s: {Output}");
+        throw new TimeoutException($"The web app did not serve /signin within 300 s: {Output}");
     }
 
     /// <summary>Starts the process without waiting: the caller's own requests find out when it listens.</summary>

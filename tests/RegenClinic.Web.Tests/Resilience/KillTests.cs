@@ -34,6 +34,7 @@ public sealed class KillTests(ITestOutputHelper output)
         var acknowledged = new ConcurrentBag<Write>();
         var refused = new ConcurrentBag<string>();
         var watch = Stopwatch.StartNew();
+        var kills = 0;
         try
         {
             using var app = new AppProcess(folder);
@@ -64,13 +65,14 @@ public sealed class KillTests(ITestOutputHelper output)
                 }
                 await Task.Delay(random.Next(0, 700), ct);
                 await app.KillAsync();
+                kills++;
                 await stop.CancelAsync();
                 await Task.WhenAll(writers);
             }
         }
         finally
         {
-            output.WriteLine($"{Cycles} kills, {acknowledged.Count} acknowledged writes, {watch.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"{kills} kills, {acknowledged.Count} acknowledged writes, {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
         // The app is dead; read its file directly, as the next start would (SQLite replays the WAL).
@@ -97,6 +99,7 @@ public sealed class KillTests(ITestOutputHelper output)
         var chain = await new VerifyAuditChain(db).HandleAsync(ct);
         output.WriteLine($"lost {lost.Count}; patients {patients.Count}, observations {observations.Count}, audited {audited}; chain {chain.Checked} entries, intact {chain.Intact}");
 
+        Assert.Equal(Cycles, kills);
         Assert.Empty(refused);
         Assert.True(acknowledged.Count > Cycles * Writers, $"only {acknowledged.Count} acknowledged writes: the stream barely ran");
         Assert.Empty(lost);

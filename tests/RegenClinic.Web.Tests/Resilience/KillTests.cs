@@ -54,9 +54,10 @@ public sealed class KillTests(ITestOutputHelper output)
                 // after the first write of the cycle was acknowledged, so that it always falls within the stream.
                 if (cycle > 1) app.Launch();
                 var before = acknowledged.Count;
+                var round = cycle;
                 using var stop = new CancellationTokenSource();
                 var writers = Enumerable.Range(1, Writers)
-                    .Select(w => Task.Run(() => StreamAsync(client, anchor.Id, cycle * 100 + w, acknowledged, refused, stop.Token), ct))
+                    .Select(w => Task.Run(() => StreamAsync(client, anchor.Id, round * 100 + w, acknowledged, refused, stop.Token), ct))
                     .ToArray();
                 for (var waited = Stopwatch.StartNew(); acknowledged.Count == before; await Task.Delay(10, ct))
                 {

@@ -17,6 +17,8 @@ public static class CliApp
         root.Add(Fhir.ImportCommand.Create(context));
         root.Add(Fhir.ExportCommand.Create(context));
         root.Add(Audit.AuditCommand.Create(context));
+        root.Add(Backups.BackupCommand.Create(context));
+        root.Add(Backups.RestoreCommand.Create(context));
         return root;
     }
 

@@ -20,6 +20,7 @@ public static class FhirEndpoints
     {
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FhirBearerHandler>(FhirBearerHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, FhirBearerHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddHostedService<FhirExportWorker>();
         return services;
     }
 
@@ -51,6 +52,7 @@ public static class FhirEndpoints
             .AllowAnonymous().DisableAntiforgery().WithTags("FHIR").WithSummary("OAuth 2.0 client-credentials token for system clients");
 
         var fhir = app.MapGroup("/fhir").RequireAuthorization(Policy).WithTags("FHIR").AddEndpointFilter(Outcomes);
+        fhir.MapFhirExport();
 
         fhir.MapPost("/", async (HttpContext http, ImportFhirTransaction import) =>
             {

@@ -15,6 +15,9 @@ public static class FhirServices
         services.AddScoped<PatientEverything>();
         services.AddScoped<IssueFhirToken>();
         services.AddScoped<ManageFhirClients>();
+        services.AddScoped<KickOffFhirExport>();
+        services.AddScoped<FhirExportStatusQueries>();
+        services.AddScoped<FhirExportRunner>();
         return services;
     }
 }

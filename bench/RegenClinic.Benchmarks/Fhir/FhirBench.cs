@@ -13,7 +13,6 @@ using RegenClinic.Audit;
 using RegenClinic.Benchmarks.Latency;
 using RegenClinic.Data;
 using RegenClinic.Fhir;
-using Task = System.Threading.Tasks.Task;
 
 namespace RegenClinic.Benchmarks.Fhir;
 

@@ -137,12 +137,12 @@ public static class FhirBench
                 Name = [new HumanName { Family = $"Importeur{seed}x{p}", Given = ["Bench"] }],
                 BirthDate = $"19{50 + (p % 49):00}-0{1 + (p % 9)}-1{p % 9}", Gender = p % 2 == 0 ? AdministrativeGender.Female : AdministrativeGender.Male,
             });
-            foreach (var code in new[] { "M87.05", "M17.11" })
+            foreach (var (code, display) in new[] { ("M87.05", "Idiopathic aseptic necrosis of femur"), ("M17.11", "Unilateral primary osteoarthritis, right knee") })
             {
                 Add($"urn:uuid:{Guid.NewGuid()}", new Condition
                 {
                     ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"),
-                    Code = new CodeableConcept("http://hl7.org/fhir/sid/icd-10-cm", code), Subject = subject,
+                    Code = new CodeableConcept("http://hl7.org/fhir/sid/icd-10-cm", code, display, null), Subject = subject,
                 });
             }
             Add($"urn:uuid:{Guid.NewGuid()}", new MedicationStatement

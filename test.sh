@@ -6,16 +6,21 @@ cd "$(dirname "$0")"
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# System prerequisites: Debian's Chromium for the browser tests and PostgreSQL for the provider theories.
+# System prerequisites: Debian's Chromium for the browser tests, PostgreSQL for the provider theories, Node and npm for the FHIR client test.
 if [ "$(id -u)" = 0 ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
   if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 fi
+
+# The npm FHIR client (fhir-kit-client) that FhirNodeClientTests runs, from its lock file.
+(cd tests/fhir-node && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm ci in tests/fhir-node failed: the Node FHIR client test will fail" >&2
 
 dotnet restore RegenClinic.slnx || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build RegenClinic.slnx -c Release --no-restore -warnaserror -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }

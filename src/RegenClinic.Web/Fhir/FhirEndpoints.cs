@@ -20,6 +20,7 @@ public static class FhirEndpoints
     {
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FhirBearerHandler>(FhirBearerHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, FhirBearerHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddHostedService<FhirExportWorker>();
         return services;
     }
 
@@ -53,6 +54,7 @@ public static class FhirEndpoints
 
         var fhir = app.MapGroup("/fhir").RequireAuthorization(Policy).WithTags("FHIR").AddEndpointFilter(Outcomes)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RegenClinic.Web.Infrastructure.RequestLimits.FhirBodyBytes));
+        fhir.MapFhirExport();
 
         fhir.MapPost("/", async (HttpContext http, ImportFhirTransaction import) =>
             {

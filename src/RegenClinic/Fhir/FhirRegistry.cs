@@ -212,8 +212,10 @@ public static partial class FhirRegistry
             }
             if (type.Name == "Patient")
                 resource.Operation = [new Hl7.Fhir.Model.CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }];
+            if (type.Name == "Patient") resource.Operation.Add(FhirExportOperation("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export"));
             rest.Resource.Add(resource);
         }
+        rest.Operation.Add(FhirExportOperation("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"));
         return new CapabilityStatement
         {
             Id = "regenclinic",
@@ -230,6 +232,10 @@ public static partial class FhirRegistry
             Rest = [rest],
         };
     }
+
+    /// <summary>Bulk Data $export (system/*.read or Admin; Prefer: respond-async; _type, _since, _outputFormat).</summary>
+    private static Hl7.Fhir.Model.CapabilityStatement.OperationComponent FhirExportOperation(string definition) =>
+        new() { Name = "export", Definition = definition, Documentation = "Bulk Data Access: asynchronous NDJSON export (Prefer: respond-async); parameters _type, _since, _outputFormat; needs system/*.read or Admin." };
 
     private static Hl7.Fhir.Model.CapabilityStatement.ResourceInteractionComponent Interaction(Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction code) => new() { Code = code };
 }

@@ -105,6 +105,10 @@ public abstract class FhirResourceType(string name, string readPolicy, string? w
 
     /// <summary>Every resource of this type, in pages, for bulk export.</summary>
     public abstract IAsyncEnumerable<Resource> AllAsync(ClinicDb db, CancellationToken ct);
+
+    /// <summary>Bulk export ($export): every resource a search of this type sees, with its patient; with <paramref name="since"/>, only
+    /// those recorded, voided or superseded after it or created or updated after it according to the audit trail.</summary>
+    public abstract IAsyncEnumerable<FhirMatch> ExportAsync(ClinicDb db, NodaTime.Instant? since, CancellationToken ct);
 }
 
 /// <summary>A resource type backed by one table: search filters and sort keys are LINQ the database runs.</summary>
@@ -199,6 +203,33 @@ public sealed class FhirResourceType<T>(
         if (byPatient is null) return [];
         var rows = await defaultOrder(searchable(byPatient(source(db).AsNoTracking(), patientId))).ToListAsync(ct);
         return [.. rows.Select(toFhir)];
+    }
+
+    public override async IAsyncEnumerable<FhirMatch> ExportAsync(ClinicDb db, NodaTime.Instant? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = searchable(source(db).AsNoTracking());
+        if (since is { } after) rows = rows.Where(FhirExportChanges.After<T>(after));
+        var seen = since is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        const int page = 1000;
+        for (var offset = 0; ; offset += page)
+        {
+            var batch = await defaultOrder(rows).Skip(offset).Take(page).ToListAsync(ct);
+            foreach (var row in batch)
+            {
+                var resource = toFhir(row);
+                seen?.Add(resource.Id ?? "");
+                yield return new FhirMatch(resource, patientOf(row));
+            }
+            if (batch.Count < page) break;
+        }
+        if (since is not { } changedAfter) yield break;
+        // Changes no column records (demographics updated, a course or appointment whose status moved) are in the audit trail.
+        var audited = await FhirExportChanges.AuditedIdsAsync(db, typeof(T).Name, changedAfter, ct);
+        foreach (var chunk in audited.Where(id => !seen!.Contains(id)).Chunk(page))
+        {
+            foreach (var row in await defaultOrder(byIds(searchable(source(db).AsNoTracking()), chunk)).ToListAsync(ct))
+                yield return new FhirMatch(toFhir(row), patientOf(row));
+        }
     }
 
     public override async IAsyncEnumerable<Resource> AllAsync(ClinicDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

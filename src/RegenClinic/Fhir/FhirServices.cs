@@ -16,6 +16,10 @@ public static class FhirServices
         services.AddScoped<PatientEverything>();
         services.AddScoped<IssueFhirToken>();
         services.AddScoped<ManageFhirClients>();
+        services.AddScoped<KickOffFhirExport>();
+        services.AddScoped<FhirExportStatusQueries>();
+        services.AddScoped<FhirExportRunner>();
+        services.AddSingleton<Audit.AuditGroupCommit>();
         return services;
     }
 }

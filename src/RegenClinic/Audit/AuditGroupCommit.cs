@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using RegenClinic.Data;
+
+namespace RegenClinic.Audit;
+
+/// <summary>
+/// Group commit for read audit entries on hot read paths (FHIR read and search). Each request still waits until its entry is
+/// durably in the chained audit trail before it answers, but entries of requests arriving together share one transaction and one
+/// fsync instead of one each: SQLite has a single writer, and a transaction per read capped FHIR reads at the disk's sync rate.
+/// If the commit fails, every request in the batch fails: no read is answered unaudited.
+/// </summary>
+public sealed class AuditGroupCommit : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private readonly Channel<(AuditEntry Entry, TaskCompletionSource Done)> queue =
+        Channel.CreateUnbounded<(AuditEntry, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly Task writer;
+
+    public AuditGroupCommit(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Completes when <paramref name="entry"/> is committed (with whatever else was waiting), or fails with the commit.</summary>
+    public Task AppendAsync(AuditEntry entry, CancellationToken ct = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!queue.Writer.TryWrite((entry, done))) throw new InvalidOperationException("The audit writer has stopped.");
+        return done.Task.WaitAsync(ct);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<(AuditEntry Entry, TaskCompletionSource Done)>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+                db.AuditEntries.AddRange(batch.Select(b => b.Entry));
+                await db.SaveChangesAsync();
+                foreach (var (_, done) in batch) done.TrySetResult();
+            }
+#pragma warning disable CA1031 // the failure belongs to the waiting requests; the writer goes on for the next batch
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var (_, done) in batch) done.TrySetException(ex);
+            }
+            batch.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+}

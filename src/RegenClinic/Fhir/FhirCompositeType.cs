@@ -32,6 +32,15 @@ public sealed class FhirCompositeType : FhirResourceType
 
     public override IReadOnlyList<string> SortParameters => [.. sorts.Select(s => s.Name)];
 
+    public override async IAsyncEnumerable<FhirMatch> ExportAsync(ClinicDb db, NodaTime.Instant? since,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var part in parts)
+        {
+            await foreach (var match in part.ExportAsync(db, since, ct)) yield return match;
+        }
+    }
+
     public override async Task<FhirMatch?> ReadAsync(ClinicDb db, string id, CancellationToken ct)
     {
         foreach (var part in parts)

@@ -76,6 +76,14 @@ public sealed class FhirCatalogueType(string name, string readPolicy, string doc
         return this;
     }
 
+    /// <summary>The catalogue is definitions with no change time: a full export carries it, an export of changes does not.</summary>
+    public override async IAsyncEnumerable<FhirMatch> ExportAsync(ClinicDb db, NodaTime.Instant? since,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (since is not null) yield break;
+        foreach (var resource in await load(db, ct)) yield return new FhirMatch(resource, null);
+    }
+
     public override async Task<FhirMatch?> ReadAsync(ClinicDb db, string id, CancellationToken ct) =>
         (await load(db, ct)).FirstOrDefault(r => r.Id == id) is { } resource ? new FhirMatch(resource, null) : null;
 

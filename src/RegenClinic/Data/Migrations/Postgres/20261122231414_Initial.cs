@@ -196,6 +196,35 @@ namespace RegenClinic.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FhirExportJob",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Types = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Request = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SiteIds = table.Column<string>(type: "text", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Worker = table.Column<string>(type: "text", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TransactionTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Progress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResourceCount = table.Column<int>(type: "integer", nullable: false),
+                    PatientCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FhirExportJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FhirSystemClient",
                 columns: table => new
                 {
@@ -325,7 +354,8 @@ namespace RegenClinic.Data.Migrations.Postgres
                     UntilMinute = table.Column<int>(type: "integer", nullable: true),
                     UnavailableDates = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
                     StayFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    StayTo = table.Column<DateOnly>(type: "date", nullable: true)
+                    StayTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    WeeklyWindows = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,6 +498,21 @@ namespace RegenClinic.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffOffDays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffUserId = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffOffDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffShifts",
                 columns: table => new
                 {
@@ -481,6 +526,23 @@ namespace RegenClinic.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffShifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TravelJobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Job = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Instance = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TravelJobRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -610,6 +672,28 @@ namespace RegenClinic.Data.Migrations.Postgres
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FhirExportFile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FhirExportFile", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FhirExportFile_FhirExportJob_JobId",
+                        column: x => x.JobId,
+                        principalTable: "FhirExportJob",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1094,7 +1178,10 @@ namespace RegenClinic.Data.Migrations.Postgres
                     NameNl = table.Column<string>(type: "text", nullable: false),
                     UnitPrice = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Retired = table.Column<bool>(type: "boolean", nullable: false)
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1125,6 +1212,26 @@ namespace RegenClinic.Data.Migrations.Postgres
                     table.PrimaryKey("PK_RoomAirChecks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RoomAirChecks_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteClosures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteClosures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteClosures_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -1313,7 +1420,8 @@ namespace RegenClinic.Data.Migrations.Postgres
                     Risks = table.Column<string>(type: "text", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Superseded = table.Column<bool>(type: "boolean", nullable: false)
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false),
+                    PricedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1544,6 +1652,17 @@ namespace RegenClinic.Data.Migrations.Postgres
                 columns: new[] { "EnquiryId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FhirExportFile_JobId_Sequence",
+                table: "FhirExportFile",
+                columns: new[] { "JobId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FhirExportJob_Status_RequestedAt",
+                table: "FhirExportJob",
+                columns: new[] { "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FhirSystemClient_ClientId",
                 table: "FhirSystemClient",
                 column: "ClientId",
@@ -1731,9 +1850,21 @@ namespace RegenClinic.Data.Migrations.Postgres
                 columns: new[] { "PatientId", "Therapy", "ScreenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteClosures_SiteId_Date",
+                table: "SiteClosures",
+                columns: new[] { "SiteId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sites_Code",
                 table: "Sites",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffOffDays_SiteId_StaffUserId_Date",
+                table: "StaffOffDays",
+                columns: new[] { "SiteId", "StaffUserId", "Date" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1756,6 +1887,12 @@ namespace RegenClinic.Data.Migrations.Postgres
                 name: "IX_SurgeryEvents_PatientId_RecordedAt",
                 table: "SurgeryEvents",
                 columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TravelJobRuns_Job_Day",
+                table: "TravelJobRuns",
+                columns: new[] { "Job", "Day" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1814,6 +1951,9 @@ namespace RegenClinic.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EnquiryEvents");
+
+            migrationBuilder.DropTable(
+                name: "FhirExportFile");
 
             migrationBuilder.DropTable(
                 name: "FhirSystemClient");
@@ -1885,6 +2025,12 @@ namespace RegenClinic.Data.Migrations.Postgres
                 name: "ScheduleRuns");
 
             migrationBuilder.DropTable(
+                name: "SiteClosures");
+
+            migrationBuilder.DropTable(
+                name: "StaffOffDays");
+
+            migrationBuilder.DropTable(
                 name: "StaffShifts");
 
             migrationBuilder.DropTable(
@@ -1892,6 +2038,9 @@ namespace RegenClinic.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SurgeryEvents");
+
+            migrationBuilder.DropTable(
+                name: "TravelJobRuns");
 
             migrationBuilder.DropTable(
                 name: "TreatmentTables");
@@ -1904,6 +2053,9 @@ namespace RegenClinic.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "FhirExportJob");
 
             migrationBuilder.DropTable(
                 name: "ProcedureRecords");

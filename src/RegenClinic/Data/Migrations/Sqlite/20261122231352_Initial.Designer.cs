@@ -11,8 +11,8 @@ using RegenClinic.Data;
 namespace RegenClinic.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClinicDb))]
-    [Migration("20261122214827_FhirBulkExport")]
-    partial class FhirBulkExport
+    [Migration("20261122231352_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -428,6 +428,31 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Clinic.SiteClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("SiteClosures");
                 });
 
             modelBuilder.Entity("RegenClinic.Domain.Eligibility.ConsentRecord", b =>
@@ -2186,6 +2211,13 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -2212,6 +2244,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2275,6 +2310,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
                     b.Property<int>("PerDay")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PricedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
@@ -2600,6 +2638,10 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.Property<int?>("UntilMinute")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("WeeklyWindows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId")
@@ -2698,6 +2740,34 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "RequestedAt");
 
                     b.ToTable("ScheduleRuns");
+                });
+
+            modelBuilder.Entity("RegenClinic.Scheduling.StaffOffDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StaffUserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("StaffOffDays");
                 });
 
             modelBuilder.Entity("RegenClinic.Scheduling.StaffShift", b =>
@@ -2873,6 +2943,43 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RegenClinic.Travel.TravelJobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Day")
+                        .IsUnique();
+
+                    b.ToTable("TravelJobRuns");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2921,6 +3028,15 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RegenClinic.Domain.Clinic.SiteClosure", b =>
+                {
+                    b.HasOne("RegenClinic.Domain.Clinic.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

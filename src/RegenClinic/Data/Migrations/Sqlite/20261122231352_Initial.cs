@@ -194,6 +194,35 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FhirExportJob",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Types = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SiteIds = table.Column<string>(type: "TEXT", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Worker = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TransactionTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResourceCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FhirExportJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FhirSystemClient",
                 columns: table => new
                 {
@@ -323,7 +352,8 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     UntilMinute = table.Column<int>(type: "INTEGER", nullable: true),
                     UnavailableDates = table.Column<string>(type: "TEXT", nullable: false),
                     StayFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StayTo = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    StayTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WeeklyWindows = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,6 +496,21 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffOffDays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffOffDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffShifts",
                 columns: table => new
                 {
@@ -479,6 +524,23 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffShifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TravelJobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TravelJobRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -608,6 +670,28 @@ namespace RegenClinic.Data.Migrations.Sqlite
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FhirExportFile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FhirExportFile", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FhirExportFile_FhirExportJob_JobId",
+                        column: x => x.JobId,
+                        principalTable: "FhirExportJob",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1092,7 +1176,10 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     NameNl = table.Column<string>(type: "TEXT", nullable: false),
                     UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1123,6 +1210,26 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_RoomAirChecks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RoomAirChecks_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteClosures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteClosures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteClosures_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -1311,7 +1418,8 @@ namespace RegenClinic.Data.Migrations.Sqlite
                     Risks = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PricedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1542,6 +1650,17 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 columns: new[] { "EnquiryId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FhirExportFile_JobId_Sequence",
+                table: "FhirExportFile",
+                columns: new[] { "JobId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FhirExportJob_Status_RequestedAt",
+                table: "FhirExportJob",
+                columns: new[] { "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FhirSystemClient_ClientId",
                 table: "FhirSystemClient",
                 column: "ClientId",
@@ -1729,9 +1848,21 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 columns: new[] { "PatientId", "Therapy", "ScreenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteClosures_SiteId_Date",
+                table: "SiteClosures",
+                columns: new[] { "SiteId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sites_Code",
                 table: "Sites",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffOffDays_SiteId_StaffUserId_Date",
+                table: "StaffOffDays",
+                columns: new[] { "SiteId", "StaffUserId", "Date" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1754,6 +1885,12 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 name: "IX_SurgeryEvents_PatientId_RecordedAt",
                 table: "SurgeryEvents",
                 columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TravelJobRuns_Job_Day",
+                table: "TravelJobRuns",
+                columns: new[] { "Job", "Day" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1812,6 +1949,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EnquiryEvents");
+
+            migrationBuilder.DropTable(
+                name: "FhirExportFile");
 
             migrationBuilder.DropTable(
                 name: "FhirSystemClient");
@@ -1883,6 +2023,12 @@ namespace RegenClinic.Data.Migrations.Sqlite
                 name: "ScheduleRuns");
 
             migrationBuilder.DropTable(
+                name: "SiteClosures");
+
+            migrationBuilder.DropTable(
+                name: "StaffOffDays");
+
+            migrationBuilder.DropTable(
                 name: "StaffShifts");
 
             migrationBuilder.DropTable(
@@ -1890,6 +2036,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SurgeryEvents");
+
+            migrationBuilder.DropTable(
+                name: "TravelJobRuns");
 
             migrationBuilder.DropTable(
                 name: "TreatmentTables");
@@ -1902,6 +2051,9 @@ namespace RegenClinic.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "FhirExportJob");
 
             migrationBuilder.DropTable(
                 name: "ProcedureRecords");

@@ -133,7 +133,7 @@ public sealed class InjectionApiTests(ClinicAppFactory app) : IClassFixture<Clin
     public async Task Prescribe_PhysicianCreatesDraft_NurseForbidden_AnonymousUnauthorised()
     {
         var world = await app.CourseAsync("prolotherapy");
-        var body = new { patientId = world.PatientId, earliestStart = world.Date, goals = "Less knee pain on stairs.",
+        var body = new { patientId = world.PatientId, earliestStart = world.Today, goals = "Less knee pain on stairs.",
             custom = new { therapy = "ozone-injection", protocol = "paravertebral weekly", sessions = 4, spacingMinDays = 5, spacingMaxDays = 10 } };
         var physician = await app.SignedInAsync("physician@regenclinic.demo");
         var nurse = await app.SignedInAsync("nurse@regenclinic.demo");

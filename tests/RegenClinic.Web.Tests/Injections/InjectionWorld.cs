@@ -12,7 +12,8 @@ namespace RegenClinic.Web.Tests.Injections;
 
 public enum GateState { Open, NoConsent, ConsentWithdrawn, ScreeningUndecided, ScreeningContraindicated, Draft, EvidenceUnacknowledged }
 
-public sealed record CourseWorld(Guid PatientId, Guid CourseId, Instant PerformedAt, string Date, string Time);
+/// <summary>Date and Time are when the procedure was performed (an hour ago, which is yesterday just after midnight); Today is the clinic's date.</summary>
+public sealed record CourseWorld(Guid PatientId, Guid CourseId, Instant PerformedAt, string Date, string Time, string Today);
 
 /// <summary>Builds a patient with a screening, a consent and a course straight through the domain factories (the screening
 /// and consent screens are another feature), in the state a test needs.</summary>
@@ -59,7 +60,8 @@ public static class InjectionWorld
         var performed = now - Duration.FromHours(1);
         var local = time.Local(performed);
         return new CourseWorld(patient.Id, course.Id, time.ToInstant(local.LocalDateTime.With(TimeAdjusters.TruncateToMinute)),
-            local.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture));
+            local.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture),
+            today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 
     public static string Path(this CourseWorld w, string family) => $"/patients/{w.PatientId}/courses/{w.CourseId}/{family}/new";

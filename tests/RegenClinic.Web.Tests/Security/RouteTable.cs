@@ -251,6 +251,13 @@ internal static class RouteTable
         Get("/fhir/{type}/{id}", Fhir, P("/fhir/Patient/{patient}", Policies.Demographics), P("/fhir/Condition/{condition}", Policies.ClinicalRead)),
         new("POST", "/fhir/{type}", Fhir, P("/fhir/Patient", Policies.Registration), P("/fhir/Condition", Policies.ClinicalWrite)),
         new("PUT", "/fhir/{type}/{id}", Fhir, P("/fhir/Patient/{patient}", Policies.Registration)),
+        // Bulk export: the route needs a signed-in user or a token; the handler admits only Admin or system/*.read (FhirBulkExportTests).
+        // Without Prefer: respond-async an Admin gets 400; an unknown job 404.
+        Get("/fhir/$export", Fhir, P("/fhir/$export", Policies.Admin, 400)),
+        Get("/fhir/Patient/$export", Fhir, P("/fhir/Patient/$export", Policies.Admin, 400)),
+        Get("/fhir/$export-status/{job:guid}", Fhir, P("/fhir/$export-status/{any}", Policies.Admin, 404)),
+        new("DELETE", "/fhir/$export-status/{job:guid}", Fhir),
+        Get("/fhir/$export-file/{job:guid}/{file:guid}", Fhir, P("/fhir/$export-file/{any}/{any}", Policies.Admin, 404)),
     ];
 
     private static IEnumerable<Route> ChartEntryRoutes() =>

@@ -1,39 +1,22 @@
 using RegenClinic.Travel;
+using RegenClinic.Web.Infrastructure;
 
 namespace RegenClinic.Web.Travel;
 
-/// <summary>Deletes the files of declined and withdrawn enquiries after the retention period. Every instance of the app
-/// runs this worker and tries once an hour; the job itself runs at most once a day across all of them
+/// <summary>Deletes the files of declined and withdrawn enquiries after the retention period. Every instance tries once an
+/// hour (after a start delay that lets the app migrate and seed); the job runs at most once a day across all of them
 /// (<see cref="RemoveExpiredEnquiryFiles"/> claims the day in the database). <c>Travel:RetentionJob</c> = false turns it off.</summary>
-public sealed class EnquiryFileRetentionWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<EnquiryFileRetentionWorker> logger) : BackgroundService
+public sealed class EnquiryFileRetentionWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<EnquiryFileRetentionWorker> logger)
+    : ClaimingWorker(scopes, logger, "Enquiry file retention failed",
+        TimeSpan.FromMinutes(configuration.GetValue("Travel:RetentionJobMinutes", 60)),
+        TimeSpan.FromSeconds(configuration.GetValue("Travel:RetentionJobDelaySeconds", 60)))
 {
-    private readonly string name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    protected override bool Enabled => configuration.GetValue("Travel:RetentionJob", true);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> PassAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!configuration.GetValue("Travel:RetentionJob", true)) return;
-        var every = TimeSpan.FromMinutes(configuration.GetValue("Travel:RetentionJobMinutes", 60));
-        // Let the app migrate and seed first.
-        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Travel:RetentionJobDelaySeconds", 60)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var outcome = await scope.ServiceProvider.GetRequiredService<RemoveExpiredEnquiryFiles>().HandleAsync(name, stoppingToken);
-                if (outcome is { FilesRemoved: > 0 }) logger.LogInformation("Enquiry file retention: {Files} files of {Enquiries} enquiries removed", outcome.FilesRemoved, outcome.Enquiries);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the worker must outlive a failed run (the database may be briefly unavailable)
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogError(ex, "Enquiry file retention failed");
-            }
-            await Task.Delay(every, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        var outcome = await services.GetRequiredService<RemoveExpiredEnquiryFiles>().HandleAsync(Name, ct);
+        if (outcome is { FilesRemoved: > 0 }) logger.LogInformation("Enquiry file retention: {Files} files of {Enquiries} enquiries removed", outcome.FilesRemoved, outcome.Enquiries);
+        return false; // once per period, whatever it found
     }
 }

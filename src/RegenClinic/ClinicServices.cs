@@ -53,6 +53,7 @@ public static class ClinicServices
         services.AddScoped<TodayAtClinic>();
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddSingleton<AuditGroupCommit>();
         Security.SecurityServices.Add(services);
         services.AddScoped<ListPresets>();
         services.AddScoped<ViewInjectionLimits>();

@@ -153,7 +153,7 @@ public static class WebSetup
 /// <summary>Names the signed-in user and their address on every audit entry written in this request.</summary>
 public sealed class ActorMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ClinicActor actor, ClinicDb db, RequestDbGate gate, NodaTime.IClock clock)
+    public async Task InvokeAsync(HttpContext context, ClinicActor actor, ClinicDb db, RequestDbGate gate, RegenClinic.Audit.AuditGroupCommit audits, NodaTime.IClock clock)
     {
         // Every web request sees no patient until the signed-in user's sites are known: a forgotten check fails closed.
         actor.Scope = RegenClinic.Security.SiteScope.Nothing;
@@ -172,14 +172,15 @@ public sealed class ActorMiddleware(RequestDelegate next)
             actor.Name = "anonymous";
         }
         actor.Address = context.Connection.RemoteIpAddress?.ToString();
-        // A chart page records a read per section; they are written in one commit, and before the first byte of the
-        // answer leaves, so nothing is shown whose read is not in the trail (a failed flush fails the request).
+        // A chart page records a read per section; they are committed together (and with concurrent requests' reads)
+        // before the first byte of the answer leaves, so nothing is shown whose read is not in the trail (a failed
+        // commit fails the request).
         db.DeferReadAudits = true;
-        context.Response.OnStarting(() => gate.RunAsync(async () =>
+        context.Response.OnStarting(async () =>
         {
-            await db.FlushReadAuditsAsync(context.RequestAborted);
-            return true;
-        }));
+            var reads = await gate.RunAsync(() => Task.FromResult(db.TakeDeferredReads()));
+            if (reads.Count > 0) await audits.AppendAsync(reads, context.RequestAborted);
+        });
         await next(context);
     }
 }

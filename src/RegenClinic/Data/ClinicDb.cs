@@ -25,20 +25,22 @@ public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : I
 
     /// <summary>
     /// When set, a save that holds nothing but read audits is held back, so that a page whose sections each record
-    /// their read costs one durable commit instead of one per section. Whoever sets it must call
-    /// <see cref="FlushReadAuditsAsync"/> before any of the data leaves (the web does so as the response starts).
+    /// their read costs one durable commit instead of one per section. Whoever sets it must take the held-back reads with
+    /// <see cref="TakeDeferredReads"/> and commit them (<see cref="AuditGroupCommit"/>) before any of the data leaves; the
+    /// web does so as the response starts.
     /// </summary>
     public bool DeferReadAudits { get; set; }
 
-    /// <summary>Writes the held-back read audits in one commit. Anything else still pending is a write that failed
-    /// earlier in this unit of work and was reported then: it is dropped, not retried, and so are its audit entries.</summary>
-    public async Task FlushReadAuditsAsync(CancellationToken ct = default)
+    /// <summary>Ends the deferral and hands over the held-back read audits, no longer tracked here. Anything else still
+    /// pending is a write that failed earlier in this unit of work and was reported then: it is dropped, not retried, and
+    /// so are its audit entries.</summary>
+    public IReadOnlyList<AuditEntry> TakeDeferredReads()
     {
         DeferReadAudits = false;
         var pending = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (!pending.Any(e => e.Entity is AuditEntry { Action: AuditActions.Read })) return;
-        foreach (var e in pending.Where(e => e.Entity is not AuditEntry { Action: AuditActions.Read })) e.State = EntityState.Detached;
-        await SaveChangesAsync(ct);
+        var reads = pending.Select(e => e.Entity).OfType<AuditEntry>().Where(a => a.Action == AuditActions.Read).ToList();
+        foreach (var e in pending) e.State = EntityState.Detached;
+        return reads;
     }
 
     public DbSet<Site> Sites => Set<Site>();

@@ -19,7 +19,6 @@ public static class FhirServices
         services.AddScoped<KickOffFhirExport>();
         services.AddScoped<FhirExportStatusQueries>();
         services.AddScoped<FhirExportRunner>();
-        services.AddSingleton<Audit.AuditGroupCommit>();
         return services;
     }
 }

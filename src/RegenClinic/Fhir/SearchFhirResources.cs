@@ -8,14 +8,15 @@ namespace RegenClinic.Fhir;
 
 /// <summary>GET /fhir/{type}?...: a searchset page with self/next/previous links. Unknown parameters are refused by the type's plan.
 /// One audit entry per search names the parameters used (not their values) and the patient, when the search is for one.</summary>
-public sealed class SearchFhirResources(ClinicDb db, ClinicActor actor, ClinicTime time, AuditGroupCommit audit)
+public sealed class SearchFhirResources(ClinicDb db, ClinicActor actor, ClinicTime time)
 {
     public async Task<Bundle> HandleAsync(FhirResourceType type, IReadOnlyList<KeyValuePair<string, string>> parameters, string baseUrl, CancellationToken ct = default)
     {
         var plan = type.Plan(parameters, time.Zone);
         var (page, total) = await type.SearchAsync(db, plan, ct);
-        await audit.AppendAsync(AuditEntry.Create(actor, time.Now, AuditActions.Read, "Fhir" + type.Name + "Search", null, plan.Patient,
-            $"fhir search [{string.Join(",", parameters.Select(p => p.Key).Distinct())}]: {total} found"), ct);
+        db.AuditEntries.Add(AuditEntry.Create(actor, time.Now, AuditActions.Read, "Fhir" + type.Name + "Search", null, plan.Patient,
+            $"fhir search [{string.Join(",", parameters.Select(p => p.Key).Distinct())}]: {total} found"));
+        await db.SaveChangesAsync(ct);
 
         var bundle = new Bundle
         {

@@ -9,7 +9,7 @@ using RegenClinic.Tests.TestKit;
 
 namespace RegenClinic.Tests.Persistence;
 
-/// <summary>A page's read audits held back and written in one commit (the web flushes as the answer starts).</summary>
+/// <summary>A page's read audits held back and written in one commit (the web hands them over as the answer starts).</summary>
 public sealed class DeferredReadAuditTests
 {
     private static async Task<Guid> SeedPatientAsync(TestClinic clinic)
@@ -33,7 +33,7 @@ public sealed class DeferredReadAuditTests
 
     [Theory]
     [MemberData(nameof(TestClinic.Providers), MemberType = typeof(TestClinic))]
-    public async Task DeferredReads_AreHeldUntilTheFlush_ThenChainedInOrder(Provider provider)
+    public async Task DeferredReads_AreHeldUntilTaken_ThenChainedInOrder(Provider provider)
     {
         await using var clinic = await TestClinic.CreateAsync(provider);
         var id = await SeedPatientAsync(clinic);
@@ -45,7 +45,7 @@ public sealed class DeferredReadAuditTests
         await charts.HandleAsync(id, includeClinical: false);
         Assert.Empty(await ReadsAsync(clinic, id));
 
-        await db.FlushReadAuditsAsync();
+        await scope.ServiceProvider.GetRequiredService<AuditGroupCommit>().AppendAsync(db.TakeDeferredReads());
 
         var reads = await ReadsAsync(clinic, id);
         Assert.Equal(["Chart", "Demographics"], reads.Select(r => r.EntityType));
@@ -73,7 +73,7 @@ public sealed class DeferredReadAuditTests
 
     [Theory]
     [MemberData(nameof(TestClinic.Providers), MemberType = typeof(TestClinic))]
-    public async Task Flush_DropsAWriteThatFailedEarlier_AndKeepsTheReads(Provider provider)
+    public async Task Take_DropsAWriteThatFailedEarlier_AndKeepsTheReads(Provider provider)
     {
         await using var clinic = await TestClinic.CreateAsync(provider);
         var id = await SeedPatientAsync(clinic);
@@ -85,7 +85,7 @@ public sealed class DeferredReadAuditTests
         db.Sites.Add(Domain.Clinic.Site.Create("AMS", "Duplicate", "Europe/Amsterdam", "NL"));
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
-        await db.FlushReadAuditsAsync();
+        await scope.ServiceProvider.GetRequiredService<AuditGroupCommit>().AppendAsync(db.TakeDeferredReads());
 
         Assert.Single(await ReadsAsync(clinic, id));
         Assert.Equal(1, await QueryAsync(clinic, d => d.Sites.CountAsync()));

@@ -137,6 +137,11 @@ public sealed class FhirResourceType<T>(
     public FhirResourceType<T> Param(string parameter, SearchParamType type, string documentation, Func<IQueryable<T>, string, IQueryable<T>> apply) =>
         Param(parameter, type, documentation, (q, v, _) => apply(q, v));
 
+    /// <summary>A token every row of this type has the same value for (one part of a composite type): a search for that value
+    /// sees all rows, for any other none.</summary>
+    public FhirResourceType<T> FixedToken(string parameter, string documentation, string? system, string code) =>
+        Param(parameter, SearchParamType.Token, documentation, (q, v) => FhirTokens.CodesIn(v, system).Contains(code) ? q : q.Where(_ => false));
+
     public FhirResourceType<T> SortBy<TKey>(string parameter, System.Linq.Expressions.Expression<Func<T, TKey>> key)
     {
         sorts.Add((parameter, (q, d) => d ? q.OrderByDescending(key) : q.OrderBy(key), (q, d) => d ? q.ThenByDescending(key) : q.ThenBy(key)));

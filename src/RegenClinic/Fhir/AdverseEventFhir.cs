@@ -35,7 +35,7 @@ public static class AdverseEventFhir
         {
             Id = r.Id.ToString(),
             Actuality = AdverseEvent.AdverseEventActuality.Actual,
-            Event = new CodeableConcept(HbotEventSystem, Kebab(r.Type.ToString()), r.Type.ToString()),
+            Event = new CodeableConcept(HbotEventSystem, FhirTokens.Kebab(r.Type.ToString()), r.Type.ToString()),
             Subject = new ResourceReference($"Patient/{r.PatientId}"),
             Date = FhirDates.DateTime(r.OccurredAt).Value,
             Recorder = new ResourceReference { Display = r.ReportedBy },
@@ -45,7 +45,7 @@ public static class AdverseEventFhir
                 : null,
             SuspectEntity = [new AdverseEvent.SuspectEntityComponent { Instance = new ResourceReference($"CarePlan/{r.CourseId}") }],
         };
-        resource.Extension.Add(new Extension(TimingExtension, new Coding(TimingSystem, Kebab(r.Timing.ToString()))));
+        resource.Extension.Add(new Extension(TimingExtension, new Coding(TimingSystem, FhirTokens.Kebab(r.Timing.ToString()))));
         if (r.ONeillGrade is { } grade) resource.Extension.Add(new Extension(ONeillExtension, new Integer((int)grade)));
         resource.Extension.Add(new Extension(ActionExtension, new CodeableConcept { Text = r.ActionTaken }));
         if (r.DiveId is { } dive) resource.Extension.Add(new Extension(DiveExtension, new Identifier(DiveIdSystem, dive.ToString())));
@@ -77,7 +77,7 @@ public static class AdverseEventFhir
             SuspectEntity = [new AdverseEvent.SuspectEntityComponent { Instance = new ResourceReference($"Procedure/{r.ProcedureId}") }],
         };
         foreach (var action in r.ActionList)
-            resource.Extension.Add(new Extension(ActionExtension, new CodeableConcept(ActionSystem, Kebab(action.ToString()), action.ToString())));
+            resource.Extension.Add(new Extension(ActionExtension, new CodeableConcept(ActionSystem, FhirTokens.Kebab(action.ToString()), action.ToString())));
         if (r.Notes is { } notes) resource.Extension.Add(new Extension(NoteExtension, new FhirString(notes)));
         return resource;
     }
@@ -108,7 +108,7 @@ public static class AdverseEventFhir
         foreach (var ext in e.Extension.Where(x => x.Url == ActionExtension))
         {
             var actionCode = (ext.Value as CodeableConcept)?.Coding.FirstOrDefault(c => c.System == ActionSystem)?.Code;
-            var action = Enum.GetValues<AdverseEventAction>().Where(a => Kebab(a.ToString()) == actionCode).Cast<AdverseEventAction?>().FirstOrDefault()
+            var action = FromCode<AdverseEventAction>(actionCode)
                 ?? throw FhirException.Invalid("AdverseEvent.extension", $"'{actionCode}' is not an action code of {ActionSystem}.");
             actions.Add(action);
         }
@@ -151,12 +151,11 @@ public static class AdverseEventFhir
         _ => "AdverseEvent",
     };
 
+    private static TEnum? FromCode<TEnum>(string? code) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(v => FhirTokens.Kebab(v.ToString()) == code).Cast<TEnum?>().FirstOrDefault();
+
     private static TEnum Parse<TEnum>(string code, string element) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Where(v => Kebab(v.ToString()) == code).Cast<TEnum?>().FirstOrDefault()
-            ?? throw FhirException.Invalid(element, $"'{code}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Select(v => Kebab(v.ToString())))}.");
+        FromCode<TEnum>(code) ?? throw FhirException.Invalid(element, $"'{code}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Select(v => FhirTokens.Kebab(v.ToString())))}.");
 
     private static string? CodeIn(CodeableConcept? concept, string system) => concept?.Coding.FirstOrDefault(c => c.System == system)?.Code;
-
-    public static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

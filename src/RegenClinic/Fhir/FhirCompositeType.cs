@@ -105,14 +105,6 @@ public sealed class FhirCompositeType : FhirResourceType
         return all;
     }
 
-    public override async IAsyncEnumerable<Resource> AllAsync(ClinicDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var part in parts)
-        {
-            await foreach (var resource in part.AllAsync(db, ct)) yield return resource;
-        }
-    }
-
     /// <summary>Sort key of a date-like element as an instant (dates at the start of their day, UTC), comparable across parts.</summary>
     public static IComparable? DateKey(DataType? value) => value switch
     {

@@ -26,32 +26,33 @@ public static partial class FhirRegistry
         new("Location", Policies.Demographics, null, "Clinic sites, their hyperbaric chambers and treatment rooms (partOf the site)",
         [
             Part<Site>("Location", db => db.Sites, x => x.Id, s => s.ToFhir(), _ => null)
-                .Param("name", SearchParamType.String, "Start of the name (case-insensitive)", (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
-                .Param("type", SearchParamType.Token, TypeDoc, (q, v) => Has(v, LocationFhir.TypeSystem, LocationFhir.SiteType) ? q : q.Where(_ => false))
-                .Param("status", SearchParamType.Token, "active, suspended, inactive", (q, v) => Has(v, null, "active") ? q : q.Where(_ => false))
+                .Param("name", SearchParamType.String, NameDoc, (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
+                .FixedToken("type", TypeDoc, LocationFhir.TypeSystem, LocationFhir.SiteType)
+                .FixedToken("status", LocationStatusDoc, null, "active")
                 .SortBy("name", x => x.Name),
             Part<Chamber>("Location", db => db.Chambers, x => x.Id, c => c.ToFhir(), _ => null)
-                .Param("name", SearchParamType.String, "Start of the name (case-insensitive)", (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
+                .Param("name", SearchParamType.String, NameDoc, (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
                 .Param("type", SearchParamType.Token, TypeDoc, (q, v) =>
                 {
-                    var kinds = Enum.GetValues<ChamberKind>().Where(k => Has(v, LocationFhir.TypeSystem, LocationFhir.TypeCode(k))).ToList();
+                    var kinds = Named<ChamberKind>(v, LocationFhir.TypeSystem, LocationFhir.TypeCode);
                     return q.Where(x => kinds.Contains(x.Kind));
                 })
-                .Param("status", SearchParamType.Token, "active, suspended, inactive", (q, v) =>
+                .Param("status", SearchParamType.Token, LocationStatusDoc, (q, v) =>
                 {
-                    var codes = FhirTokens.CodesIn(v, null);
-                    var statuses = Enum.GetValues<EquipmentStatus>().Where(s => codes.Contains(LocationFhir.LocationStatus(s).ToString().ToLowerInvariant())).ToList();
+                    var statuses = Named<EquipmentStatus>(v, null, s => FhirCode(LocationFhir.LocationStatus(s)));
                     return q.Where(x => statuses.Contains(x.Status));
                 })
                 .SortBy("name", x => x.Name),
             Part<Room>("Location", db => db.Rooms, x => x.Id, r => r.ToFhir(), _ => null)
-                .Param("name", SearchParamType.String, "Start of the name (case-insensitive)", (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
-                .Param("type", SearchParamType.Token, TypeDoc, (q, v) => Has(v, LocationFhir.TypeSystem, LocationFhir.RoomType) ? q : q.Where(_ => false))
-                .Param("status", SearchParamType.Token, "active, suspended, inactive", (q, v) => Has(v, null, "active") ? q : q.Where(_ => false))
+                .Param("name", SearchParamType.String, NameDoc, (q, v) => { var k = Key(v); return q.Where(x => x.Name.ToUpper().StartsWith(k)); })
+                .FixedToken("type", TypeDoc, LocationFhir.TypeSystem, LocationFhir.RoomType)
+                .FixedToken("status", LocationStatusDoc, null, "active")
                 .SortBy("name", x => x.Name),
         ],
         [("name", r => ((Location)r).Name)]);
 
+    private const string NameDoc = "Start of the name (case-insensitive)";
+    private const string LocationStatusDoc = "active, suspended, inactive";
     private const string TypeDoc = "site, monoplace-chamber, multiplace-chamber, treatment-room (" + LocationFhir.TypeSystem + ")";
 
     // ---- Observation: chart vitals and labs, outcome scores, imaging stages -------------------------------------------
@@ -68,13 +69,13 @@ public static partial class FhirRegistry
                     var local = FhirTokens.CodesIn(v, OutcomeScore.InstrumentSystem);
                     return q.Where(x => (x.CodeSystem == PatientCodes.LoincSystem && loinc.Contains(x.Code)) || (x.CodeSystem == OutcomeScore.InstrumentSystem && local.Contains(x.Code)));
                 })
-                .Param("category", SearchParamType.Token, CategoryDoc, (q, v) => Has(v, ChartFhir.ObservationCategorySystem, "survey") ? q : q.Where(_ => false))
+                .FixedToken("category", CategoryDoc, ChartFhir.ObservationCategorySystem, "survey")
                 .Param("date", SearchParamType.Date, DateDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.EffectiveAt))
                 .Param("status", SearchParamType.Token, StatusDoc, ChartStatus<OutcomeScore>)
                 .SortBy("date", x => x.EffectiveAt),
             ChartPart<ImagingStudyEntry>("Observation", db => db.ImagingStudies.Where(x => x.Stage != null), e => e.ToStageObservation())
-                .Param("code", SearchParamType.Token, CodeDoc, (q, v) => Has(v, SessionFhir.LocalObservationSystem, SessionFhir.ImagingStageCode) ? q : q.Where(_ => false))
-                .Param("category", SearchParamType.Token, CategoryDoc, (q, v) => Has(v, ChartFhir.ObservationCategorySystem, "imaging") ? q : q.Where(_ => false))
+                .FixedToken("code", CodeDoc, SessionFhir.LocalObservationSystem, SessionFhir.ImagingStageCode)
+                .FixedToken("category", CategoryDoc, ChartFhir.ObservationCategorySystem, "imaging")
                 .Param("date", SearchParamType.Date, DateDoc, (q, v) => FhirDateSearch.OnDate(q, v, x => x.Date))
                 .Param("status", SearchParamType.Token, StatusDoc, ChartStatus<ImagingStudyEntry>)
                 .SortBy("date", x => x.Date),
@@ -104,7 +105,7 @@ public static partial class FhirRegistry
         [
             ChartPart<ProcedureEntry>("Procedure", db => db.Procedures, e => e.ToFhir())
                 .Param("code", SearchParamType.Token, ProcedureCodeDoc, (q, v) => { var codes = FhirTokens.CodesIn(v, PatientCodes.SnomedSystem); return q.Where(x => codes.Contains(x.Code)); })
-                .Param("date", SearchParamType.Date, "Date performed, with prefixes eq, ge, gt, le, lt", (q, v) => FhirDateSearch.OnDate(q, v, x => x.Performed))
+                .Param("date", SearchParamType.Date, PerformedDoc, (q, v) => FhirDateSearch.OnDate(q, v, x => x.Performed))
                 .Param("status", SearchParamType.Token, ProcedureStatusDoc, (q, v) =>
                 {
                     var s = FhirTokens.CodesIn(v, null);
@@ -114,12 +115,11 @@ public static partial class FhirRegistry
                 .SortBy("date", x => x.Performed),
             Part<DiveSession>("Procedure", DiveSessions, x => x.Checklist.Id, s => s.ToFhir(), s => s.Checklist.PatientId)
                 .ForPatient((q, p) => q.Where(x => x.Checklist.PatientId == p))
-                .Param("code", SearchParamType.Token, ProcedureCodeDoc, (q, v) => Has(v, ClinicFhir.TherapySystem, SessionFhir.Hbot) ? q : q.Where(_ => false))
-                .Param("date", SearchParamType.Date, "Date performed, with prefixes eq, ge, gt, le, lt", (q, v) => FhirDateSearch.OnDate(q, v, x => x.Dive.Date))
+                .FixedToken("code", ProcedureCodeDoc, ClinicFhir.TherapySystem, SessionFhir.Hbot)
+                .Param("date", SearchParamType.Date, PerformedDoc, (q, v) => FhirDateSearch.OnDate(q, v, x => x.Dive.Date))
                 .Param("status", SearchParamType.Token, ProcedureStatusDoc, (q, v) =>
                 {
-                    var codes = FhirTokens.CodesIn(v, null);
-                    var statuses = Enum.GetValues<DiveStatus>().Where(s => codes.Contains(FhirCode(SessionFhir.DiveStatus(s)))).ToList();
+                    var statuses = Named<DiveStatus>(v, null, s => FhirCode(SessionFhir.DiveStatus(s)));
                     return q.Where(x => statuses.Contains(x.Dive.Status));
                 })
                 .SortBy("date", x => x.Dive.Date),
@@ -127,7 +127,7 @@ public static partial class FhirRegistry
                 .Searching(q => q.Where(x => x.SupersededAt == null))
                 .ForPatient((q, p) => q.Where(x => x.PatientId == p))
                 .Param("code", SearchParamType.Token, ProcedureCodeDoc, (q, v) => { var codes = FhirTokens.CodesIn(v, ClinicFhir.TherapySystem); return q.Where(x => codes.Contains(x.Therapy)); })
-                .Param("date", SearchParamType.Date, "Date performed, with prefixes eq, ge, gt, le, lt", (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.PerformedAt))
+                .Param("date", SearchParamType.Date, PerformedDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.PerformedAt))
                 .Param("status", SearchParamType.Token, ProcedureStatusDoc, (q, v) =>
                 {
                     var s = FhirTokens.CodesIn(v, null);
@@ -140,6 +140,7 @@ public static partial class FhirRegistry
         { CanCreate = true };
 
     private const string ProcedureCodeDoc = "SNOMED CT code (chart history) or therapy code (" + ClinicFhir.TherapySystem + "|hbot, |ozone-injection, …)";
+    private const string PerformedDoc = "Date performed, with prefixes eq, ge, gt, le, lt";
     private const string ProcedureStatusDoc = "preparation, in-progress, completed, entered-in-error";
 
     private static IQueryable<DiveSession> DiveSessions(ClinicDb db) =>
@@ -158,21 +159,21 @@ public static partial class FhirRegistry
                 .ForPatient((q, p) => q.Where(x => x.PatientId == p))
                 .Param("event", SearchParamType.Token, EventDoc, (q, v) =>
                 {
-                    var codes = FhirTokens.CodesIn(v, AdverseEventFhir.HbotEventSystem);
-                    var types = Enum.GetValues<HyperbaricAdverseEventType>().Where(t => codes.Contains(AdverseEventFhir.Kebab(t.ToString()))).ToList();
+                    var types = Named<HyperbaricAdverseEventType>(v, AdverseEventFhir.HbotEventSystem, t => FhirTokens.Kebab(t.ToString()));
                     return q.Where(x => types.Contains(x.Type));
                 })
-                .Param("date", SearchParamType.Date, "When it began, with prefixes eq, ge, gt, le, lt", (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.OccurredAt))
+                .Param("date", SearchParamType.Date, OnsetDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.OccurredAt))
                 .SortBy("date", x => x.OccurredAt),
             Part<AdverseEventRecord>("AdverseEvent", db => db.AdverseEvents, x => x.Id, r => r.ToFhir(), r => r.PatientId)
                 .ForPatient((q, p) => q.Where(x => x.PatientId == p))
                 .Param("event", SearchParamType.Token, EventDoc, (q, v) => { var codes = FhirTokens.CodesIn(v, AdverseEventFhir.InjectionEventSystem); return q.Where(x => codes.Contains(x.EventCode)); })
-                .Param("date", SearchParamType.Date, "When it began, with prefixes eq, ge, gt, le, lt", (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.OnsetAt))
+                .Param("date", SearchParamType.Date, OnsetDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.OnsetAt))
                 .SortBy("date", x => x.OnsetAt),
         ],
         [("date", r => FhirCompositeType.DateKey(((AdverseEvent)r).DateElement))])
         { CanCreate = true };
 
+    private const string OnsetDoc = "When it began, with prefixes eq, ge, gt, le, lt";
     private const string EventDoc = "Event code (" + AdverseEventFhir.HbotEventSystem + "|seizure, " + AdverseEventFhir.InjectionEventSystem + "|infection)";
 
     // ---- Consent -----------------------------------------------------------------------------------------------------
@@ -185,8 +186,7 @@ public static partial class FhirRegistry
             .ForPatient((q, p) => q.Where(x => x.PatientId == p), subject: false)
             .Param("status", SearchParamType.Token, "active (signed), inactive (withdrawn)", (q, v) =>
             {
-                var codes = FhirTokens.CodesIn(v, null);
-                var statuses = Enum.GetValues<ConsentStatus>().Where(s => codes.Contains(FhirCode(ConsentFhir.State(s)))).ToList();
+                var statuses = Named<ConsentStatus>(v, null, s => FhirCode(ConsentFhir.State(s)));
                 return q.Where(x => statuses.Contains(x.Status));
             })
             .Param("date", SearchParamType.Date, "Date signed, with prefixes eq, ge, gt, le, lt", (q, v) => FhirDateSearch.OnDate(q, v, x => x.SignedOn))
@@ -199,15 +199,15 @@ public static partial class FhirRegistry
         [
             Part<ConsentRecord>("DocumentReference", db => db.Consents, x => x.Id, c => c.ToDocument(), c => c.PatientId)
                 .ForPatient((q, p) => q.Where(x => x.PatientId == p))
-                .Param("type", SearchParamType.Token, DocumentTypeDoc, (q, v) => Has(v, PatientCodes.LoincSystem, ConsentFhir.ConsentDocumentLoinc) ? q : q.Where(_ => false))
+                .FixedToken("type", DocumentTypeDoc, PatientCodes.LoincSystem, ConsentFhir.ConsentDocumentLoinc)
                 .Param("date", SearchParamType.Date, DocumentDateDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.RecordedAt))
-                .Param("status", SearchParamType.Token, "current, superseded", (q, v) => Has(v, null, "current") ? q : q.Where(_ => false))
+                .FixedToken("status", DocumentStatusDoc, null, "current")
                 .SortBy("date", x => x.RecordedAt),
             Part<QuoteDocument>("DocumentReference", Quotes, x => x.Quote.Id, q => q.Quote.ToDocument(q.PatientId), q => q.PatientId)
                 .ForPatient((q, p) => q.Where(x => x.PatientId == p))
-                .Param("type", SearchParamType.Token, DocumentTypeDoc, (q, v) => Has(v, ConsentFhir.DocumentTypeSystem, ConsentFhir.QuoteType) ? q : q.Where(_ => false))
+                .FixedToken("type", DocumentTypeDoc, ConsentFhir.DocumentTypeSystem, ConsentFhir.QuoteType)
                 .Param("date", SearchParamType.Date, DocumentDateDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.Quote.CreatedAt))
-                .Param("status", SearchParamType.Token, "current, superseded", (q, v) =>
+                .Param("status", SearchParamType.Token, DocumentStatusDoc, (q, v) =>
                 {
                     var s = FhirTokens.CodesIn(v, null);
                     bool current = s.Contains("current"), superseded = s.Contains("superseded");
@@ -216,14 +216,15 @@ public static partial class FhirRegistry
                 .SortBy("date", x => x.Quote.CreatedAt),
             Part<DiveSession>("DocumentReference", DiveSessions, x => x.Checklist.Id, s => s.ToDocument(), s => s.Checklist.PatientId)
                 .ForPatient((q, p) => q.Where(x => x.Checklist.PatientId == p))
-                .Param("type", SearchParamType.Token, DocumentTypeDoc, (q, v) => Has(v, ConsentFhir.DocumentTypeSystem, ConsentFhir.DiveSheetType) ? q : q.Where(_ => false))
+                .FixedToken("type", DocumentTypeDoc, ConsentFhir.DocumentTypeSystem, ConsentFhir.DiveSheetType)
                 .Param("date", SearchParamType.Date, DocumentDateDoc, (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.Dive.PlannedAt))
-                .Param("status", SearchParamType.Token, "current, superseded", (q, v) => Has(v, null, "current") ? q : q.Where(_ => false))
+                .FixedToken("status", DocumentStatusDoc, null, "current")
                 .SortBy("date", x => x.Dive.PlannedAt),
         ],
         [("date", r => ((DocumentReference)r).Date?.UtcDateTime)]);
 
     private const string DocumentTypeDoc = "http://loinc.org|59284-0 (consent), " + ConsentFhir.DocumentTypeSystem + "|quote, |dive-sheet";
+    private const string DocumentStatusDoc = "current, superseded";
     private const string DocumentDateDoc = "When the document was made, with prefixes eq, ge, gt, le, lt";
 
     private static IQueryable<QuoteDocument> Quotes(ClinicDb db) =>
@@ -272,7 +273,12 @@ public static partial class FhirRegistry
 
     private static string Key(string value) => value.Trim().ToUpperInvariant();
 
-    private static bool Has(string value, string? system, string code) => FhirTokens.CodesIn(value, system).Contains(code);
+    /// <summary>The members of <typeparamref name="TEnum"/> whose code the token value asks for.</summary>
+    private static List<TEnum> Named<TEnum>(string value, string? system, Func<TEnum, string> code) where TEnum : struct, Enum
+    {
+        var codes = FhirTokens.CodesIn(value, system);
+        return [.. Enum.GetValues<TEnum>().Where(e => codes.Contains(code(e)))];
+    }
 
     /// <summary>The FHIR code of a Firely enum member (its [EnumLiteral]).</summary>
     private static string FhirCode<TEnum>(TEnum value) where TEnum : struct, Enum => Hl7.Fhir.Utility.EnumUtility.GetLiteral(value) ?? value.ToString();

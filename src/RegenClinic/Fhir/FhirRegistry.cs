@@ -154,15 +154,12 @@ public static partial class FhirRegistry
         var result = new List<TEnum>();
         foreach (var code in codes)
         {
-            var match = Enum.GetValues<TEnum>().Where(e => Kebab(e.ToString()) == code).ToList();
+            var match = Enum.GetValues<TEnum>().Where(e => FhirTokens.Kebab(e.ToString()) == code).ToList();
             if (match.Count == 0) throw FhirException.Invalid(parameter, $"'{code}' is not a {parameter} code.");
             result.AddRange(match);
         }
         return result;
     }
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>What /fhir/metadata answers: exactly the types, interactions, search parameters and operations above.</summary>
     public static CapabilityStatement CapabilityStatement(string baseUrl, string date)

@@ -103,9 +103,6 @@ public abstract class FhirResourceType(string name, string readPolicy, string? w
     /// <summary>Every current resource of this type for one patient (Patient/$everything, export); empty when not per patient.</summary>
     public abstract Task<IReadOnlyList<Resource>> ForPatientAsync(ClinicDb db, Guid patientId, CancellationToken ct);
 
-    /// <summary>Every resource of this type, in pages, for bulk export.</summary>
-    public abstract IAsyncEnumerable<Resource> AllAsync(ClinicDb db, CancellationToken ct);
-
     /// <summary>Bulk export ($export): every resource a search of this type sees, with its patient; with <paramref name="since"/>, only
     /// those recorded, voided or superseded after it or created or updated after it according to the audit trail.</summary>
     public abstract IAsyncEnumerable<FhirMatch> ExportAsync(ClinicDb db, NodaTime.Instant? since, CancellationToken ct);
@@ -139,6 +136,11 @@ public sealed class FhirResourceType<T>(
 
     public FhirResourceType<T> Param(string parameter, SearchParamType type, string documentation, Func<IQueryable<T>, string, IQueryable<T>> apply) =>
         Param(parameter, type, documentation, (q, v, _) => apply(q, v));
+
+    /// <summary>A token every row of this type has the same value for (one part of a composite type): a search for that value
+    /// sees all rows, for any other none.</summary>
+    public FhirResourceType<T> FixedToken(string parameter, string documentation, string? system, string code) =>
+        Param(parameter, SearchParamType.Token, documentation, (q, v) => FhirTokens.CodesIn(v, system).Contains(code) ? q : q.Where(_ => false));
 
     public FhirResourceType<T> SortBy<TKey>(string parameter, System.Linq.Expressions.Expression<Func<T, TKey>> key)
     {
@@ -229,17 +231,6 @@ public sealed class FhirResourceType<T>(
         {
             foreach (var row in await defaultOrder(byIds(searchable(source(db).AsNoTracking()), chunk)).ToListAsync(ct))
                 yield return new FhirMatch(toFhir(row), patientOf(row));
-        }
-    }
-
-    public override async IAsyncEnumerable<Resource> AllAsync(ClinicDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        const int page = 500;
-        for (var offset = 0; ; offset += page)
-        {
-            var rows = await defaultOrder(source(db).AsNoTracking()).Skip(offset).Take(page).ToListAsync(ct);
-            foreach (var row in rows) yield return toFhir(row);
-            if (rows.Count < page) yield break;
         }
     }
 }

@@ -28,6 +28,10 @@ public static class FhirReferences
 /// <summary>Token search values: <c>code</c>, <c>system|code</c>, <c>|code</c>, several separated by commas (any may match).</summary>
 public static class FhirTokens
 {
+    /// <summary>The clinic's code for an enum member: HighPressure → high-pressure.</summary>
+    public static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     /// <summary>The codes asked for in <paramref name="system"/> (or with no system given); codes in another system match nothing.</summary>
     public static List<string> CodesIn(string value, string? system, bool upper = false)
     {

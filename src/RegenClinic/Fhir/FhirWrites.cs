@@ -38,33 +38,67 @@ internal static class FhirWrites
         }
     }
 
-    public static ChartEntry ToEntry(Resource resource, Guid patientId, string by, Instant now, LocalDate today)
+    /// <summary>How the domain's field names in a chart resource's errors read as FHIR elements.</summary>
+    public static Func<string?, string> Element(Resource resource) => resource switch
     {
-        Func<string?, string> element = resource switch
-        {
-            Condition => ChartFhir.ConditionElement,
-            MedicationStatement => ChartFhir.MedicationElement,
-            AllergyIntolerance => ChartFhir.AllergyElement,
-            Observation => ChartFhir.ObservationElement,
-            Procedure => ChartFhir.ProcedureElement,
-            _ => _ => resource.TypeName,
-        };
+        Condition => ChartFhir.ConditionElement,
+        MedicationStatement => ChartFhir.MedicationElement,
+        AllergyIntolerance => ChartFhir.AllergyElement,
+        Observation => ChartFhir.ObservationElement,
+        Procedure => ChartFhir.ProcedureElement,
+        _ => _ => resource.TypeName,
+    };
+
+    /// <summary>The chart details a resource carries, as <see cref="Patients.RecordChartEntry"/> takes them.</summary>
+    public static object ToDetails(Resource resource)
+    {
         try
         {
             return resource switch
             {
-                Condition c => ConditionEntry.Record(patientId, c.ToDetails(), by, now, today),
-                MedicationStatement m => MedicationEntry.Record(patientId, m.ToDetails(), by, now, today),
-                AllergyIntolerance a => AllergyEntry.Record(patientId, a.ToDetails(), by, now),
-                Observation o => ObservationEntry.Record(patientId, o.ToDetails(), by, now),
-                Procedure p => ProcedureEntry.Record(patientId, p.ToDetails(), by, now, today),
+                Condition c => c.ToDetails(),
+                MedicationStatement m => m.ToDetails(),
+                AllergyIntolerance a => a.ToDetails(),
+                Observation o => o.ToDetails(),
+                Procedure p => p.ToDetails(),
                 _ => throw FhirException.NotSupported(resource.TypeName, $"{resource.TypeName} cannot be created here."),
             };
         }
         catch (DomainException ex)
         {
-            throw FhirException.FromDomain(ex, element);
+            throw FhirException.FromDomain(ex, Element(resource));
         }
+    }
+
+    public static ChartEntry ToEntry(Resource resource, Guid patientId, string by, Instant now, LocalDate today)
+    {
+        var details = ToDetails(resource);
+        try
+        {
+            return details switch
+            {
+                ConditionDetails c => ConditionEntry.Record(patientId, c, by, now, today),
+                MedicationDetails m => MedicationEntry.Record(patientId, m, by, now, today),
+                AllergyDetails a => AllergyEntry.Record(patientId, a, by, now),
+                ObservationDetails o => ObservationEntry.Record(patientId, o, by, now),
+                ProcedureDetails p => ProcedureEntry.Record(patientId, p, by, now, today),
+                _ => throw new ArgumentException($"No chart entry for {details.GetType().Name}.", nameof(resource)),
+            };
+        }
+        catch (DomainException ex)
+        {
+            throw FhirException.FromDomain(ex, Element(resource));
+        }
+    }
+
+    /// <summary>The version an update was read at, from If-Match (W/"abc" or "abc" → abc); 428 without one.</summary>
+    public static string IfMatchVersion(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+            throw new FhirException(428, OperationOutcome.IssueType.BusinessRule, null, "Send If-Match with the ETag of the version you read: updates are optimistic.");
+        var value = ifMatch.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
+        return value.Trim('"');
     }
 
     public static Domain.Patients.Patient ToPatient(Hl7.Fhir.Model.Patient resource, string recordNumber, Guid siteId, string by, Instant now, LocalDate today)

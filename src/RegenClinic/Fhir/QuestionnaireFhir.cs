@@ -116,9 +116,4 @@ public sealed class FhirCatalogueType(string name, string readPolicy, string doc
 
     public override Task<IReadOnlyList<Resource>> ForPatientAsync(ClinicDb db, Guid patientId, CancellationToken ct) =>
         System.Threading.Tasks.Task.FromResult<IReadOnlyList<Resource>>([]);
-
-    public override async IAsyncEnumerable<Resource> AllAsync(ClinicDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var resource in await load(db, ct)) yield return resource;
-    }
 }

@@ -14,14 +14,13 @@ public sealed class UpdateFhirPatient(ClinicDb db, ClinicTime time)
     public async Task<(Resource Resource, string Version)> HandleAsync(string id, Hl7.Fhir.Model.Patient resource, string? ifMatch, CancellationToken ct = default)
     {
         if (resource.Id is { } bodyId && bodyId != id) throw FhirException.Invalid("Patient.id", $"The id in the body ({bodyId}) is not the id in the URL ({id}).");
-        if (string.IsNullOrWhiteSpace(ifMatch))
-            throw new FhirException(428, OperationOutcome.IssueType.BusinessRule, null, "Send If-Match with the ETag of the version you read: updates are optimistic.");
+        var readVersion = FhirWrites.IfMatchVersion(ifMatch);
         var patientId = FhirReferences.IdOf(id) ?? throw FhirException.NotFound("Patient", id);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAuditChainAsync(ct);
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == patientId, ct) ?? throw FhirException.NotFound("Patient", id);
         var current = FhirJson.VersionOf(patient.ToFhir());
-        if (Unquote(ifMatch) != current)
+        if (readVersion != current)
             throw new FhirException(412, OperationOutcome.IssueType.Conflict, null, $"Patient/{id} has changed since that version was read (current version {current}); read it again.");
         try
         {
@@ -35,13 +34,5 @@ public sealed class UpdateFhirPatient(ClinicDb db, ClinicTime time)
         await transaction.CommitAsync(ct);
         var updated = patient.ToFhir();
         return (updated, FhirJson.Stamp(updated));
-    }
-
-    /// <summary>W/"abc" or "abc" → abc.</summary>
-    private static string Unquote(string etag)
-    {
-        var value = etag.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
-        return value.Trim('"');
     }
 }

@@ -1,54 +1,26 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Rest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RegenClinic.Audit;
 using RegenClinic.Fhir;
 using RegenClinic.Web.Tests.TestKit;
+using static RegenClinic.Web.Tests.Fhir.FhirTestClients;
 using Task = System.Threading.Tasks.Task;
 
 namespace RegenClinic.Web.Tests.Fhir;
 
 public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
 {
-    private static StringContent Json(Resource resource) => new(FhirJson.Serialize(resource), Encoding.UTF8, FhirJson.MediaType);
-
-    private static async Task<T> Read<T>(HttpResponseMessage response) where T : Resource =>
-        FhirJson.Parse(await response.Content.ReadAsStringAsync()) as T ?? throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
-
     private static Hl7.Fhir.Model.Patient NewPatient(string family, string birthDate = "1970-05-06") => new()
     {
         Name = [new HumanName { Family = family, Given = ["Anna"] }],
         BirthDate = birthDate,
         Gender = AdministrativeGender.Female,
     };
-
-    private async Task<string> RegisterClientAsync(string scopes)
-    {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
-        var (client, secret) = await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RegisterAsync("Registry", scopes);
-        var http = app.Client();
-        var token = await http.PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = secret,
-        }));
-        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
-
-    private async Task<HttpClient> BearerAsync(string scopes)
-    {
-        var token = await RegisterClientAsync(scopes);
-        var client = app.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     [Fact]
     public async Task Metadata_Anonymous_ListsExactlyTheRegistryTypesWithTheirSearchParameters()
@@ -185,10 +157,8 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     [Fact]
     public async Task Transaction_WithFirelyClient_CreatesPatientAndRecordReadableByEverything()
     {
-        var token = await RegisterClientAsync("system/*.read system/*.write");
-        var http = app.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var fhir = new FhirClient(new Uri(http.BaseAddress!, "/fhir/"), http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+        var http = await app.BearerAsync("system/*.read system/*.write");
+        var fhir = Firely(http);
 
         var result = await fhir.TransactionAsync(FhirTestBundles.PatientWithRecord("Firely"));
 
@@ -207,7 +177,7 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     [Fact]
     public async Task Bearer_PatientReadScope_ReadsPatientsButNotConditionsAndCannotWrite()
     {
-        var client = await BearerAsync("system/Patient.read");
+        var client = await app.BearerAsync("system/Patient.read");
 
         var patients = await client.GetAsync("/fhir/Patient?_count=1");
         var conditions = await client.GetAsync("/fhir/Condition?_count=1");
@@ -255,7 +225,7 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     [Fact]
     public async Task Read_IsAuditedWithTheClientAndPatient()
     {
-        var client = await BearerAsync("system/Patient.read system/Patient.write");
+        var client = await app.BearerAsync("system/Patient.read system/Patient.write");
         var patient = await Read<Hl7.Fhir.Model.Patient>(await client.PostAsync("/fhir/Patient", Json(NewPatient("Gezien"))));
 
         await client.GetAsync($"/fhir/Patient/{patient.Id}");

@@ -1,15 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RegenClinic.Audit;
 using RegenClinic.Fhir;
 using RegenClinic.Web.Tests.TestKit;
+using static RegenClinic.Web.Tests.Fhir.FhirTestClients;
 using Task = System.Threading.Tasks.Task;
 
 namespace RegenClinic.Web.Tests.Fhir;
@@ -18,29 +13,6 @@ namespace RegenClinic.Web.Tests.Fhir;
 /// procedures and adverse events, and amending chart entries with If-Match, through the running app.</summary>
 public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
 {
-    private static StringContent Json(Resource resource) => new(FhirJson.Serialize(resource), Encoding.UTF8, FhirJson.MediaType);
-
-    private static async Task<T> Read<T>(HttpResponseMessage response) where T : Resource =>
-        FhirJson.Parse(await response.Content.ReadAsStringAsync()) as T ?? throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
-
-    private async Task<HttpClient> BearerAsync(string scopes)
-    {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
-        var (client, secret) = await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RegisterAsync("Registry", scopes);
-        var token = await app.Client().PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = secret,
-        }));
-        var http = app.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
-        return http;
-    }
-
-    private static FhirClient Firely(HttpClient http) =>
-        new(new Uri(http.BaseAddress!, "/fhir/"), http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
-
     /// <summary>A demo patient with a charted injection procedure (demo seeding charts prolotherapy and ozone sessions).</summary>
     private async Task<(Guid Patient, Guid Procedure, string Therapy)> InjectedPatientAsync()
     {
@@ -73,7 +45,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     [Fact]
     public async Task Location_PagedOneByOne_SeesSiteChambersAndRoomsOnce_AndEveryPartOfResolves()
     {
-        var fhir = Firely(await BearerAsync("system/Location.read"));
+        var fhir = Firely(await app.BearerAsync("system/Location.read"));
         var seen = new List<Location>();
         var bundle = await fhir.SearchAsync<Location>(["_count=2", "_sort=name"]);
         var total = bundle!.Total;
@@ -98,7 +70,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     [Fact]
     public async Task Questionnaire_OdiWithoutALoadedLicence_HasNoItemText_AndNrsIsFoundByLoinc()
     {
-        var fhir = Firely(await BearerAsync("system/Questionnaire.read"));
+        var fhir = Firely(await app.BearerAsync("system/Questionnaire.read"));
 
         var odi = await fhir.ReadAsync<Questionnaire>("Questionnaire/odi");
         var nrs = await fhir.SearchAsync<Questionnaire>(["code=http://loinc.org|72514-3"]);
@@ -112,7 +84,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     public async Task InjectedPatient_ProceduresConsentsAndDocuments_AreFoundByPatient()
     {
         var (patient, procedure, therapy) = await InjectedPatientAsync();
-        var fhir = Firely(await BearerAsync("system/*.read"));
+        var fhir = Firely(await app.BearerAsync("system/*.read"));
 
         var procedures = await fhir.SearchAsync<Procedure>([$"patient=Patient/{patient}", $"code={ClinicFhir.TherapySystem}|{therapy}", "_sort=-date"]);
         var all = await fhir.SearchAsync<Procedure>([$"patient={patient}", "status=completed", "_sort=date"]);
@@ -131,7 +103,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     [Fact]
     public async Task Observation_ImagingStagesAndChartObservations_AreOneSearch()
     {
-        var client = await BearerAsync("system/Observation.read");
+        var client = await app.BearerAsync("system/Observation.read");
         Guid patient;
         var db = app.NewDb(out var scope);
         using (scope) patient = await db.ImagingStudies.Where(i => i.Stage != null).Select(i => i.PatientId).FirstAsync();
@@ -269,7 +241,7 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     public async Task Observation_UpdatedByFirelyClientVersionAware_IsAnAmendment()
     {
         var (patient, _, _) = await InjectedPatientAsync();
-        var fhir = Firely(await BearerAsync("system/Observation.read system/Observation.write"));
+        var fhir = Firely(await app.BearerAsync("system/Observation.read system/Observation.write"));
         var observation = await fhir.CreateAsync(new Observation
         {
             Status = ObservationStatus.Final,
@@ -294,8 +266,8 @@ public sealed class FhirClinicalApiTests(ClinicAppFactory app) : IClassFixture<C
     [Fact]
     public async Task Scopes_AdverseEventNeedsItsOwnScope_ReadIsNotWrite()
     {
-        var patientsOnly = await BearerAsync("system/Patient.read system/Condition.read");
-        var adverseRead = await BearerAsync("system/AdverseEvent.read");
+        var patientsOnly = await app.BearerAsync("system/Patient.read system/Condition.read");
+        var adverseRead = await app.BearerAsync("system/AdverseEvent.read");
 
         var refused = await patientsOnly.GetAsync("/fhir/AdverseEvent?_count=1");
         var allowed = await adverseRead.GetAsync("/fhir/AdverseEvent?_count=1");

@@ -30,7 +30,7 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
         var stale = time.Now - Stale;
         var orphans = await db.Set<FhirExportJob>().AsNoTracking()
             .Where(j => j.Status == FhirExportStatus.Running && j.HeartbeatAt < stale).Select(j => j.Id).ToListAsync(ct);
-        foreach (var orphan in orphans) await FailAsync(db, orphan, "The exporting instance stopped; kick off the export again.", FhirExportStatus.Running, ct);
+        foreach (var orphan in orphans) await FailAsync(db, orphan, "The exporting instance stopped; kick off the export again.", ct);
 
         var next = await db.Set<FhirExportJob>().AsNoTracking().Where(j => j.Status == FhirExportStatus.Queued)
             .OrderBy(j => j.RequestedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
@@ -46,7 +46,7 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FhirException or Domain.Common.DomainException)
         {
-            await FailAsync(db, id, "The export failed: " + ex.Message, FhirExportStatus.Running, CancellationToken.None);
+            await FailAsync(db, id, "The export failed: " + ex.Message, CancellationToken.None);
         }
         return true;
     }
@@ -79,15 +79,16 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
                 lines.Append(FhirJson.Serialize(match.Resource)).Append('\n');
                 count++;
                 if (match.PatientId is { } patient) perPatient[patient] = perPatient.GetValueOrDefault(patient) + 1;
-                if (count < FileSize) continue;
-                if (!await WriteFileAsync(writer, id, type.Name, ++sequence, count, lines, $"{type.Name} ({t + 1} of {types.Count} types), {total + count} resources", ct)) return;
-                total += count;
-                (count, lines) = (0, new StringBuilder());
+                if (count == FileSize && !await FlushAsync()) return;
             }
-            if (count > 0)
+            if (count > 0 && !await FlushAsync()) return;
+
+            async Task<bool> FlushAsync()
             {
-                if (!await WriteFileAsync(writer, id, type.Name, ++sequence, count, lines, $"{type.Name} ({t + 1} of {types.Count} types), {total + count} resources", ct)) return;
                 total += count;
+                var written = await WriteFileAsync(writer, id, type.Name, ++sequence, count, lines, $"{type.Name} ({t + 1} of {types.Count} types), {total} resources", ct);
+                (count, lines) = (0, new StringBuilder());
+                return written;
             }
         }
 
@@ -143,11 +144,12 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
         }
     }
 
-    private async Task FailAsync(ClinicDb db, Guid id, string message, FhirExportStatus from, CancellationToken ct)
+    /// <summary>Fails a job still running (not one cancelled meanwhile) and removes its files.</summary>
+    private async Task FailAsync(ClinicDb db, Guid id, string message, CancellationToken ct)
     {
         var now = time.Now;
         var text = message.Length > 2000 ? message[..2000] : message;
-        await db.Set<FhirExportJob>().Where(j => j.Id == id && j.Status == from)
+        await db.Set<FhirExportJob>().Where(j => j.Id == id && j.Status == FhirExportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, FhirExportStatus.Failed).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.Message, text), ct);
         await DeleteFilesAsync(db, id, ct);
     }

@@ -144,17 +144,10 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
         var booked = await db.Appointments.AsNoTracking()
             .Where(a => a.SiteId == siteId && a.Start >= from && a.Start < to && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
             .OrderBy(a => a.Start).ToListAsync(ct);
-        Guid? cancelledCourse = null;
-        if (change is ScheduleChange.CancelSession cancel)
-        {
-            cancelledCourse = await db.Appointments.AsNoTracking().Where(a => a.Id == cancel.AppointmentId && a.Status != AppointmentStatus.Cancelled)
-                .Select(a => a.CourseId).FirstOrDefaultAsync(ct);
-            booked.RemoveAll(a => a.Id == cancel.AppointmentId);
-        }
-        if (movingAppointment is { } moving) booked.RemoveAll(a => a.Id == moving);
+        var excluded = change is ScheduleChange.CancelSession cancel ? cancel.AppointmentId : Guid.Empty;
+        booked.RemoveAll(a => a.Id == excluded || a.Id == movingAppointment);
         var planned = await db.Courses.AsNoTracking().Where(c => c.SiteId == siteId && c.Status == CourseStatus.Active).ToListAsync(ct);
         var courseIds = planned.Select(c => c.Id).ToList();
-        var excluded = change is ScheduleChange.CancelSession cs ? cs.AppointmentId : Guid.Empty;
         // What each course has booked: the live sessions (not the one being cancelled) and the last of them, after which its missing sessions go.
         var used = (await db.Appointments.AsNoTracking()
                 .Where(a => a.CourseId != null && courseIds.Contains(a.CourseId.Value) && a.Status != AppointmentStatus.Cancelled && a.Id != excluded)

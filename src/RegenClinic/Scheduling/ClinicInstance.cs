@@ -71,6 +71,13 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
     public static Guid? AppointmentOf(string course) =>
         course.StartsWith(AppointmentPrefix, StringComparison.Ordinal) && Guid.TryParse(course.AsSpan(AppointmentPrefix.Length), out var id) ? id : null;
 
+    /// <summary>A scheduled session's start and end as instants, in the clinic's time zone.</summary>
+    public static Interval SlotOf(ClinicTime time, ScheduledSession s)
+    {
+        var day = LocalDate.FromDateOnly(s.Date);
+        return new(time.ToInstant(day.At(LocalTime.FromMinutesSinceMidnight(s.Start))), time.ToInstant(day.At(LocalTime.FromMinutesSinceMidnight(s.End))));
+    }
+
     public static Guid? FollowUpOf(string course) =>
         course.StartsWith(FollowUpPrefix, StringComparison.Ordinal) && Guid.TryParse(course.AsSpan(FollowUpPrefix.Length), out var id) ? id : null;
 

@@ -117,7 +117,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         {
             appointment.Move(chamber?.Id, room?.Id, slot);
         }
-        int? seat = chamber is null ? null : await new SeatPlan(db).NextAsync(chamber.Id, slot.Start, chamber.Seats, appointment.Id, ct);
+        var seat = await new SeatPlan(db).NextAsync(chamber, slot.Start, appointment.Id, ct);
         appointment.Place(seat, table, staff, soft.Count > 0 ? overrideReason : null);
         await db.SaveChangesAsync(ct);
         return new PlaceVerdict(true, appointment.Id, [], soft);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using RegenClinic.Audit;
@@ -144,35 +143,20 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         return built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
     }
 
-    /// <summary>The checker's violation as a refusal: ids replaced by names, and the rule made specific from the checker's
-    /// message (whose shapes are those of <see cref="Checker"/>), so that the page can explain it in the reader's language.</summary>
+    /// <summary>The checker's violation as a refusal, with ids replaced by names, so that the page can explain it in the
+    /// reader's language: the checker's code and subject where it gives them, else the rule number and the message.</summary>
     internal static Refusal Explain(Violation v, ClinicInstance built)
     {
-        var text = v.Message;
-        foreach (var (id, name) in built.Names.Where(n => n.Key.Length >= 36).OrderByDescending(n => n.Key.Length))
-            text = text.Replace(id, name, StringComparison.Ordinal);
-        text = text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
-        Refusal R(string code, params string[] args) => new(code, args, text);
-        Match m;
-        return v.Rule switch
+        string Named(string text)
         {
-            1 when text.Contains("outside clinic hours", StringComparison.Ordinal) => R("clinic-hours", text[(text.LastIndexOf(' ') + 1)..]),
-            1 => R("clinic-closed"),
-            3 or 4 when (m = RefusalPatterns.Dive().Match(text)).Success =>
-                R(text.Contains("different tables", StringComparison.Ordinal) ? "dive-table" : text.Contains("seats", StringComparison.Ordinal) ? "dive-full" : "dive-start", m.Groups[1].Value),
-            3 or 4 when (m = RefusalPatterns.Overlap().Match(text)).Success =>
-                R(m.Groups[2].Success ? "dive-start" : "resource-busy", m.Groups[1].Value),
-            3 or 4 => R("wrong-resource"),
-            5 when (m = RefusalPatterns.StaffOff().Match(text)).Success => R("staff-off", m.Groups[1].Value),
-            5 when (m = RefusalPatterns.StaffShift().Match(text)).Success => R("staff-shift", m.Groups[1].Value),
-            5 when (m = RefusalPatterns.StaffBusy().Match(text)).Success => R("staff-busy", m.Groups[1].Value),
-            5 => R("staff-missing"),
-            6 when text.Contains("off that day", StringComparison.Ordinal) => R("patient-off"),
-            6 when text.Contains("stay", StringComparison.Ordinal) => R("patient-stay"),
-            6 when text.Contains("windows", StringComparison.Ordinal) => R("patient-window"),
-            6 => R("patient-busy"),
-            _ => R("rule", v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text),
-        };
+            foreach (var (id, name) in built.Names.Where(n => n.Key.Length >= 36).OrderByDescending(n => n.Key.Length))
+                text = text.Replace(id, name, StringComparison.Ordinal);
+            return text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
+        }
+        var text = Named(v.Message);
+        return v.Code is { } code
+            ? new Refusal(code, v.Subject is { } subject ? [Named(subject)] : [], text)
+            : new Refusal("rule", [v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text], text);
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>
@@ -184,21 +168,3 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
 /// <summary>A session being booked or moved, added to an instance as a fixed session so that the checker judges it.</summary>
 public sealed record Candidate(Guid PatientId, string Therapy, string? Table, LocalDate Date, int Start, int Minutes, string Resource, bool WithAvailability = true);
-
-internal static partial class RefusalPatterns
-{
-    [GeneratedRegex("^dive in (.+?) at ")]
-    public static partial Regex Dive();
-
-    [GeneratedRegex(" overlap in (.+?)( with different starts)?$")]
-    public static partial Regex Overlap();
-
-    [GeneratedRegex(": (.+) is off or has no shift that day$")]
-    public static partial Regex StaffOff();
-
-    [GeneratedRegex("outside the shift of (.+)$")]
-    public static partial Regex StaffShift();
-
-    [GeneratedRegex("^(.+) is at .+ at once$")]
-    public static partial Regex StaffBusy();
-}

@@ -70,7 +70,8 @@ public static class TentativeSchedule
         var result = FirstFit.Solve(problem);
         var sessions = result.Sessions.Where(s => s.Course == CourseId).OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
         // Like every result the clinic keeps, the placement passes the independent checker first (DESIGN: Scheduling).
-        var refused = Checker.Validate(problem, result).FirstOrDefault();
+        var violations = Checker.Validate(problem, result);
+        var refused = violations.Count > 0 ? violations[0] : null;
         if (sessions.Count == 0 || refused is not null)
         {
             var reason = refused?.Message ?? result.Unscheduled.FirstOrDefault(u => u.Course == CourseId)?.Reason ?? "the sessions do not fit inside the dates";

@@ -324,11 +324,7 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
     private static async Task<List<StaffMember>> StaffAsync(ClinicDb db, Guid siteId, LocalDate start, LocalDate end, ScheduleChange.StaffUnavailable? sick,
         Dictionary<string, string> names, CancellationToken ct)
     {
-        var users = await (from u in db.Users.AsNoTracking()
-                           where u.SiteId == siteId || u.SiteId == null
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           select new { u.Id, u.DisplayName, Role = r.Name! }).ToListAsync(ct);
+        var users = await StaffRolesAsync(db, siteId, ct);
         var shifts = await db.StaffShifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
         var offDays = await db.StaffOffDays.AsNoTracking().Where(o => o.SiteId == siteId && o.Date >= start && o.Date < end)
             .Select(o => new { o.StaffUserId, o.Date }).ToListAsync(ct);
@@ -349,6 +345,16 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
         }
         return result;
     }
+
+    /// <summary>Who may work at a site (its own users and those of every site), one row per role.</summary>
+    internal static async Task<List<StaffRole>> StaffRolesAsync(ClinicDb db, Guid siteId, CancellationToken ct) =>
+        await (from u in db.Users.AsNoTracking()
+               where u.SiteId == siteId || u.SiteId == null
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               select new StaffRole(u.Id, u.DisplayName, r.Name!)).ToListAsync(ct);
+
+    internal sealed record StaffRole(string Id, string DisplayName, string Role);
 
     private static Dictionary<DayOfWeek, IReadOnlyList<ClockRange>>? Windows(PatientAvailability? a)
     {

@@ -92,8 +92,8 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         var candidate = new Candidate(patientId, therapy, table, request.Date, start, minutes, request.Resource.ToString());
 
         // Hard rules: the day's bookings and the new placement without the patient's stated availability.
-        var hard = await CheckAsync(siteId, request, candidate, withAvailability: false, ct);
-        var all = await CheckAsync(siteId, request, candidate, withAvailability: true, ct);
+        var (hard, _) = await CheckAsync(siteId, request, candidate, withAvailability: false, ct);
+        var (all, built) = await CheckAsync(siteId, request, candidate, withAvailability: true, ct);
         var soft = all.Where(x => !hard.Any(h => h.Text == x.Text)).ToList();
         if (course is { Pattern.Kind: SessionPatternKind.Weekdays } && moving is not null && time.Local(moving.Start).Date != request.Date)
             soft.Add(new Refusal("series", [], "This course runs on consecutive open days; moving a session to another day breaks the series."));
@@ -103,7 +103,8 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         if (hard.Count > 0 || (soft.Count > 0 && overrideReason is null)) return new PlaceVerdict(false, null, hard, soft);
 
         var slot = new Interval(time.ToInstant(request.Date.At(request.Start)), time.ToInstant(request.Date.At(request.Start)) + Duration.FromMinutes(minutes));
-        var staff = await StaffForAsync(siteId, request, candidate, ct);
+        // The staff the instance gave the placement (with the patient's availability, as the candidate is booked).
+        var staff = built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
         var appointment = moving;
         if (appointment is null)
         {
@@ -122,7 +123,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         return new PlaceVerdict(true, appointment.Id, [], soft);
     }
 
-    private async Task<List<Refusal>> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
+    private async Task<(List<Refusal> Refusals, ClinicInstance Built)> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
     {
         var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
         var problem = SchedulingProblem.Compile(built.Instance);
@@ -134,13 +135,7 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
             return new ScheduledSession(f.Course, f.Index, f.Date, s, s + minutes, f.Resource, f.Staff);
         });
         var result = ScheduleResult.Create(problem, ScheduleStatus.Feasible, sessions, [], 0, default);
-        return [.. Checker.Validate(problem, result).Select(v => Explain(v, built))];
-    }
-
-    private async Task<IReadOnlyList<string>> StaffForAsync(Guid siteId, PlaceRequest request, Candidate candidate, CancellationToken ct)
-    {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate, ct);
-        return built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
+        return ([.. Checker.Validate(problem, result).Select(v => Explain(v, built))], built);
     }
 
     /// <summary>The checker's violation as a refusal, with ids replaced by names, so that the page can explain it in the

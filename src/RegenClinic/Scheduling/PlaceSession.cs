@@ -154,7 +154,8 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
             : new Refusal("rule", [v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text], text);
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
+    /// <summary>Whether the database refused a write for a unique index (SQLite constraint, PostgreSQL 23505).</summary>
+    internal static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     private static bool IsTransient(Exception ex) =>

@@ -71,7 +71,7 @@ public sealed class AcceptQuote(ClinicDb db, ClinicActor actor, ClinicTime time,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (PlaceSession.IsUniqueViolation(ex))
         {
             throw new DomainException("appointment.slot-taken", "Someone else has just booked one of these seats; record the acceptance again.", "status");
         }

@@ -1,7 +1,10 @@
 namespace RegenClinic.Scheduling;
 
-/// <summary>A broken hard rule; <see cref="Rule"/> is the rule's number in the format (1–8, 0 = malformed session).</summary>
-public sealed record Violation(int Rule, string Message)
+/// <summary>A broken hard rule; <see cref="Rule"/> is the rule's number in the format (1–8, 0 = malformed session).
+/// <see cref="Code"/> names the specific rule broken, where a person placing a session by hand can act on it
+/// (<c>clinic-hours</c>, <c>dive-full</c>, <c>staff-off</c>...; null otherwise), and <see cref="Subject"/> is what it is about
+/// (the chamber, room or staff member id, or the opening hours), so that callers need not read the English message.</summary>
+public sealed record Violation(int Rule, string Message, string? Code = null, string? Subject = null)
 {
     public override string ToString() => $"rule {Rule}: {Message}";
 }
@@ -93,11 +96,12 @@ public static class Checker
 
         if (p.Open[x.Day] is not { } open)
         {
-            v.Add(new(1, $"{x.Name}: the clinic is closed that day"));
+            v.Add(new(1, $"{x.Name}: the clinic is closed that day", "clinic-closed"));
         }
         else if (!open.Contains(x.S.Start, end))
         {
-            v.Add(new(1, $"{x.Name}: outside clinic hours {JsonFields.Time(open.Start)}–{JsonFields.Time(open.End)}"));
+            var hours = $"{JsonFields.Time(open.Start)}–{JsonFields.Time(open.End)}";
+            v.Add(new(1, $"{x.Name}: outside clinic hours {hours}", "clinic-hours", hours));
         }
 
         // Rule 3/4: the right kind of resource.
@@ -105,33 +109,33 @@ public static class Checker
         {
             if (!p.IsChamber(x.Resource))
             {
-                v.Add(new(3, $"{x.Name}: a chamber treatment booked in room {x.S.Resource}"));
+                v.Add(new(3, $"{x.Name}: a chamber treatment booked in room {x.S.Resource}", "wrong-resource"));
             }
             else if (!x.Course.Eligible.Contains(x.Resource))
             {
-                v.Add(new(3, $"{x.Name}: chamber {x.S.Resource} does not run the table or is not an allowed kind"));
+                v.Add(new(3, $"{x.Name}: chamber {x.S.Resource} does not run the table or is not an allowed kind", "wrong-resource"));
             }
         }
         else if (p.IsChamber(x.Resource))
         {
-            v.Add(new(4, $"{x.Name}: a room treatment booked in chamber {x.S.Resource}"));
+            v.Add(new(4, $"{x.Name}: a room treatment booked in chamber {x.S.Resource}", "wrong-resource"));
         }
 
         // Rule 5: staff skills and counts (distinct members per need, matched), shifts and days off.
         if (!CoversNeeds(p, treatment.Needs, x.Staff))
         {
-            v.Add(new(5, $"{x.Name}: staff [{string.Join(", ", x.S.Staff)}] do not cover the treatment's skills and counts"));
+            v.Add(new(5, $"{x.Name}: staff [{string.Join(", ", x.S.Staff)}] do not cover the treatment's skills and counts", "staff-missing"));
         }
 
         foreach (var m in x.Staff)
         {
             if (p.Staff[m].Shift[x.Day] is not { } shift)
             {
-                v.Add(new(5, $"{x.Name}: {p.Instance.Staff[m].Id} is off or has no shift that day"));
+                v.Add(new(5, $"{x.Name}: {p.Instance.Staff[m].Id} is off or has no shift that day", "staff-off", p.Instance.Staff[m].Id));
             }
             else if (!shift.Contains(x.S.Start, end))
             {
-                v.Add(new(5, $"{x.Name}: outside the shift of {p.Instance.Staff[m].Id}"));
+                v.Add(new(5, $"{x.Name}: outside the shift of {p.Instance.Staff[m].Id}", "staff-shift", p.Instance.Staff[m].Id));
             }
         }
 
@@ -139,17 +143,17 @@ public static class Checker
         var c = p.Instance.Courses[x.Course.Index];
         if (x.Course.Off[x.Day])
         {
-            v.Add(new(6, $"{x.Name}: the patient is off that day"));
+            v.Add(new(6, $"{x.Name}: the patient is off that day", "patient-off"));
         }
 
         if (c.Stay is { } stay && (x.S.Date < stay.From || x.S.Date > stay.To))
         {
-            v.Add(new(6, $"{x.Name}: outside the patient's stay"));
+            v.Add(new(6, $"{x.Name}: outside the patient's stay", "patient-stay"));
         }
 
         if (c.Windows is not null && !(c.Windows.TryGetValue(x.S.Date.DayOfWeek, out var ws) && ws.Any(w => w.Contains(x.S.Start, end))))
         {
-            v.Add(new(6, $"{x.Name}: outside the patient's windows"));
+            v.Add(new(6, $"{x.Name}: outside the patient's windows", "patient-window"));
         }
     }
 
@@ -303,7 +307,7 @@ public static class Checker
                 {
                     if (list[k].From < list[k - 1].To)
                     {
-                        v.Add(new(rule, $"{list[k - 1].Name} and {list[k].Name} overlap in {list[k].S.Resource}"));
+                        v.Add(new(rule, $"{list[k - 1].Name} and {list[k].Name} overlap in {list[k].S.Resource}", "resource-busy", list[k].S.Resource));
                     }
                 }
 
@@ -317,12 +321,12 @@ public static class Checker
                 var tables = dive.Select(x => p.Treatments[x.Course.Treatment].Table).Distinct().Count();
                 if (tables > 1)
                 {
-                    v.Add(new(3, $"dive in {dive.First().S.Resource} at {dive.First().Name}: sessions with different tables"));
+                    v.Add(new(3, $"dive in {dive.First().S.Resource} at {dive.First().Name}: sessions with different tables", "dive-table", dive.First().S.Resource));
                 }
 
                 if (dive.Count() > chamber.Seats)
                 {
-                    v.Add(new(3, $"dive in {dive.First().S.Resource} at {dive.First().Name}: {dive.Count()} sessions for {chamber.Seats} seats"));
+                    v.Add(new(3, $"dive in {dive.First().S.Resource} at {dive.First().Name}: {dive.Count()} sessions for {chamber.Seats} seats", "dive-full", dive.First().S.Resource));
                 }
             }
 
@@ -330,7 +334,7 @@ public static class Checker
             {
                 if (dives[k].Key < dives[k - 1].Max(x => x.To))
                 {
-                    v.Add(new(3, $"{dives[k - 1].First().Name} and {dives[k].First().Name} overlap in {dives[k].First().S.Resource} with different starts"));
+                    v.Add(new(3, $"{dives[k - 1].First().Name} and {dives[k].First().Name} overlap in {dives[k].First().S.Resource} with different starts", "dive-start", dives[k].First().S.Resource));
                 }
             }
         }
@@ -363,7 +367,7 @@ public static class Checker
             {
                 if (merged[k].From < merged[k - 1].To)
                 {
-                    v.Add(new(5, $"{p.Instance.Staff[m].Id} is at {merged[k - 1].Name} and {merged[k].Name} at once"));
+                    v.Add(new(5, $"{p.Instance.Staff[m].Id} is at {merged[k - 1].Name} and {merged[k].Name} at once", "staff-busy", p.Instance.Staff[m].Id));
                 }
             }
         }
@@ -378,7 +382,7 @@ public static class Checker
             {
                 if (list[k].From < list[k - 1].To)
                 {
-                    v.Add(new(6, $"{list[k - 1].Name} and {list[k].Name}: the patient cannot be in two sessions at once"));
+                    v.Add(new(6, $"{list[k - 1].Name} and {list[k].Name}: the patient cannot be in two sessions at once", "patient-busy"));
                 }
             }
         }

@@ -41,6 +41,28 @@ public sealed class CheckerTests
     }
 
     [Fact]
+    public void Validate_SessionAfterClosing_CodeClinicHoursWithTheHours()
+    {
+        var (p, s) = Valid();
+
+        var v = Checker.Validate(p, Replace(s, "A", 3, x => x with { Start = 17 * 60, End = 19 * 60 })).Single(v => v.Rule == 1);
+
+        Assert.Equal(("clinic-hours", "08:00–18:00"), (v.Code, v.Subject));
+    }
+
+    [Fact]
+    public void Validate_TwoSessionsInOneMonoplace_CodeResourceBusyNamingTheChamber()
+    {
+        var (p, s) = Valid();
+        var a1 = Get(s, "A", 1);
+
+        var broken = Replace(Replace(s, "A", 1, x => x with { Resource = "mono-1" }), "A", 2,
+            x => x with { Date = a1.Date, Start = a1.Start + 30, End = a1.End + 30, Resource = "mono-1" });
+
+        Assert.Contains(Checker.Validate(p, broken), v => v is { Code: "resource-busy", Subject: "mono-1" });
+    }
+
+    [Fact]
     public void Validate_PartOfCourse_Rule2()
     {
         var (p, s) = Valid();

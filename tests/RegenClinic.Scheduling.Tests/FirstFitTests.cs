@@ -15,23 +15,17 @@ public sealed class FirstFitTests
         return SchedulingProblem.Compile(TinyClinic.Build(courses, hours: TinyClinic.Weekly(480, 600)));
     }
 
-    [Fact]
-    public void Solve_ArrivalOrder_BooksTheEarlierRequestAndTurnsAwayTheUrgentOne()
+    // Arrival order books X, which asked first (10 sessions of weight 1); priority order books the urgent Y (8 sessions of
+    // weight 3); the other course is turned away whole.
+    [Theory]
+    [InlineData(FirstFitOrder.Arrival, "X", 10, "Y")]
+    [InlineData(FirstFitOrder.Priority, "Y", 24, "X")]
+    public void Solve_ContestedMonoplace_TheOrderDecidesWhoIsBookedAndWhoIsTurnedAway(FirstFitOrder order, string booked, int weighted, string turnedAway)
     {
-        var result = FirstFit.Solve(Contested(), FirstFitOrder.Arrival);
+        var result = FirstFit.Solve(Contested(), order);
 
-        Assert.All(result.Sessions, s => Assert.Equal("X", s.Course));
-        Assert.Equal(10, result.Metrics.WeightedSessions);
-        Assert.Equal("Y", Assert.Single(result.Unscheduled).Course);
-    }
-
-    [Fact]
-    public void Solve_PriorityOrder_BooksTheUrgentRequestFirst()
-    {
-        var result = FirstFit.Solve(Contested(), FirstFitOrder.Priority);
-
-        Assert.All(result.Sessions, s => Assert.Equal("Y", s.Course));
-        Assert.Equal(24, result.Metrics.WeightedSessions);
-        Assert.Equal("X", Assert.Single(result.Unscheduled).Course);
+        Assert.All(result.Sessions, s => Assert.Equal(booked, s.Course));
+        Assert.Equal(weighted, result.Metrics.WeightedSessions);
+        Assert.Equal(turnedAway, Assert.Single(result.Unscheduled).Course);
     }
 }

@@ -71,6 +71,13 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
     public static Guid? AppointmentOf(string course) =>
         course.StartsWith(AppointmentPrefix, StringComparison.Ordinal) && Guid.TryParse(course.AsSpan(AppointmentPrefix.Length), out var id) ? id : null;
 
+    /// <summary>A scheduled session's start and end as instants, in the clinic's time zone.</summary>
+    public static Interval SlotOf(ClinicTime time, ScheduledSession s)
+    {
+        var day = LocalDate.FromDateOnly(s.Date);
+        return new(time.ToInstant(day.At(LocalTime.FromMinutesSinceMidnight(s.Start))), time.ToInstant(day.At(LocalTime.FromMinutesSinceMidnight(s.End))));
+    }
+
     public static Guid? FollowUpOf(string course) =>
         course.StartsWith(FollowUpPrefix, StringComparison.Ordinal) && Guid.TryParse(course.AsSpan(FollowUpPrefix.Length), out var id) ? id : null;
 
@@ -144,17 +151,10 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
         var booked = await db.Appointments.AsNoTracking()
             .Where(a => a.SiteId == siteId && a.Start >= from && a.Start < to && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
             .OrderBy(a => a.Start).ToListAsync(ct);
-        Guid? cancelledCourse = null;
-        if (change is ScheduleChange.CancelSession cancel)
-        {
-            cancelledCourse = await db.Appointments.AsNoTracking().Where(a => a.Id == cancel.AppointmentId && a.Status != AppointmentStatus.Cancelled)
-                .Select(a => a.CourseId).FirstOrDefaultAsync(ct);
-            booked.RemoveAll(a => a.Id == cancel.AppointmentId);
-        }
-        if (movingAppointment is { } moving) booked.RemoveAll(a => a.Id == moving);
+        var excluded = change is ScheduleChange.CancelSession cancel ? cancel.AppointmentId : Guid.Empty;
+        booked.RemoveAll(a => a.Id == excluded || a.Id == movingAppointment);
         var planned = await db.Courses.AsNoTracking().Where(c => c.SiteId == siteId && c.Status == CourseStatus.Active).ToListAsync(ct);
         var courseIds = planned.Select(c => c.Id).ToList();
-        var excluded = change is ScheduleChange.CancelSession cs ? cs.AppointmentId : Guid.Empty;
         // What each course has booked: the live sessions (not the one being cancelled) and the last of them, after which its missing sessions go.
         var used = (await db.Appointments.AsNoTracking()
                 .Where(a => a.CourseId != null && courseIds.Contains(a.CourseId.Value) && a.Status != AppointmentStatus.Cancelled && a.Id != excluded)
@@ -324,11 +324,7 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
     private static async Task<List<StaffMember>> StaffAsync(ClinicDb db, Guid siteId, LocalDate start, LocalDate end, ScheduleChange.StaffUnavailable? sick,
         Dictionary<string, string> names, CancellationToken ct)
     {
-        var users = await (from u in db.Users.AsNoTracking()
-                           where u.SiteId == siteId || u.SiteId == null
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           select new { u.Id, u.DisplayName, Role = r.Name! }).ToListAsync(ct);
+        var users = await StaffRolesAsync(db, siteId, ct);
         var shifts = await db.StaffShifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
         var offDays = await db.StaffOffDays.AsNoTracking().Where(o => o.SiteId == siteId && o.Date >= start && o.Date < end)
             .Select(o => new { o.StaffUserId, o.Date }).ToListAsync(ct);
@@ -349,6 +345,16 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
         }
         return result;
     }
+
+    /// <summary>Who may work at a site (its own users and those of every site), one row per role.</summary>
+    internal static async Task<List<StaffRole>> StaffRolesAsync(ClinicDb db, Guid siteId, CancellationToken ct) =>
+        await (from u in db.Users.AsNoTracking()
+               where u.SiteId == siteId || u.SiteId == null
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               select new StaffRole(u.Id, u.DisplayName, r.Name!)).ToListAsync(ct);
+
+    internal sealed record StaffRole(string Id, string DisplayName, string Role);
 
     private static Dictionary<DayOfWeek, IReadOnlyList<ClockRange>>? Windows(PatientAvailability? a)
     {

@@ -40,7 +40,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         // are cancelled, in a save of their own inside the same transaction: the unique indexes check each row as it is
         // written, so two bookings can swap rooms or seats, while a booking someone else made in between still collides.
         var staying = result.Sessions
-            .Where(s => ClinicInstance.AppointmentOf(s.Course) is { } id && appointments[id].Start == SlotOf(s).Start
+            .Where(s => ClinicInstance.AppointmentOf(s.Course) is { } id && appointments[id].Start == ClinicInstance.SlotOf(time, s).Start
                 && (appointments[id].ChamberId?.ToString() ?? appointments[id].RoomId?.ToString()) == s.Resource)
             .Select(s => ClinicInstance.AppointmentOf(s.Course)!.Value).ToHashSet();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -60,20 +60,20 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         {
             var course = courses[s.Course];
             var treatment = treatments[course.Treatment];
-            var slot = SlotOf(s);
+            var slot = ClinicInstance.SlotOf(time, s);
             var chamber = chambers.GetValueOrDefault(s.Resource);
             Guid? chamberId = chamber?.Id, roomId = chamber is null ? Guid.Parse(s.Resource) : null;
             if (ClinicInstance.AppointmentOf(s.Course) is { } appointmentId)
             {
                 var a = appointments[appointmentId];
-                if (a.Start == slot.Start && a.ChamberId == chamberId && a.RoomId == roomId)
+                if (staying.Contains(appointmentId))
                 {
                     // Same place and time; the staff may change (a repair for a staff member who is off).
-                    if (s.Staff.Count > 0 && !a.Staff.SequenceEqual(s.Staff)) a.Place(a.Seat ?? (chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct)), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
+                    if (s.Staff.Count > 0 && !a.Staff.SequenceEqual(s.Staff)) a.Place(a.Seat ?? await seats.NextAsync(chamber, slot.Start, a.Id, ct), a.Table ?? treatment.Table, s.Staff, a.OverrideReason);
                     continue;
                 }
                 a.Move(chamberId, roomId, slot);
-                a.Place(chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct), treatment.Table, s.Staff, null);
+                a.Place(await seats.NextAsync(chamber, slot.Start, a.Id, ct), treatment.Table, s.Staff, null);
                 moved++;
                 tell.Add(a.PatientId);
             }
@@ -92,7 +92,7 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
                 var done = await db.Appointments.CountAsync(a => a.CourseId == courseId && a.Status != AppointmentStatus.Cancelled, ct);
                 var a = Appointment.Book(Guid.Parse(course.Patient), site.Id, treatment.Therapy, chamberId, roomId, slot, actor.Name, time.Now);
                 a.AssignToCourse(courseId, done + s.Index);
-                a.Place(chamberId is null ? null : await seats.NextAsync(chamberId.Value, slot.Start, chamber!.Seats, a.Id, ct), treatment.Table, s.Staff, null);
+                a.Place(await seats.NextAsync(chamber, slot.Start, a.Id, ct), treatment.Table, s.Staff, null);
                 db.Appointments.Add(a);
                 booked++;
                 if (run.Kind == ScheduleRunKind.Repair) tell.Add(a.PatientId);
@@ -111,10 +111,6 @@ public sealed class ConfirmSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
         }
         return new ConfirmedSchedule(booked, moved, cancelled, [.. tell]);
     }
-
-    private Interval SlotOf(ScheduledSession s) =>
-        new(time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.Start / 60, s.Start % 60))),
-            time.ToInstant(LocalDate.FromDateOnly(s.Date).At(new LocalTime(s.End / 60, s.End % 60))));
 
     private async Task ApplyChangeAsync(ScheduleRun run, HashSet<Guid> tell, CancellationToken ct)
     {
@@ -149,8 +145,11 @@ internal sealed class SeatPlan(ClinicDb db)
 {
     private readonly Dictionary<(Guid, Instant), HashSet<int>> taken = [];
 
-    public async Task<int> NextAsync(Guid chamberId, Instant start, int seats, Guid self, CancellationToken ct)
+    /// <summary>The seat for <paramref name="self"/> in <paramref name="chamber"/>'s dive at <paramref name="start"/>; null for a room (no chamber).</summary>
+    public async Task<int?> NextAsync(Domain.Clinic.Chamber? chamber, Instant start, Guid self, CancellationToken ct)
     {
+        if (chamber is null) return null;
+        var chamberId = chamber.Id;
         if (!taken.TryGetValue((chamberId, start), out var set))
         {
             var used = await db.Appointments.AsNoTracking()
@@ -158,7 +157,7 @@ internal sealed class SeatPlan(ClinicDb db)
                 .Select(a => a.Seat!.Value).ToListAsync(ct);
             taken[(chamberId, start)] = set = [.. used];
         }
-        for (var seat = 1; seat <= seats; seat++)
+        for (var seat = 1; seat <= chamber.Seats; seat++)
         {
             if (set.Add(seat)) return seat;
         }

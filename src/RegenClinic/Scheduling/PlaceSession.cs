@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using RegenClinic.Audit;
@@ -93,8 +92,8 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         var candidate = new Candidate(patientId, therapy, table, request.Date, start, minutes, request.Resource.ToString());
 
         // Hard rules: the day's bookings and the new placement without the patient's stated availability.
-        var hard = await CheckAsync(siteId, request, candidate, withAvailability: false, ct);
-        var all = await CheckAsync(siteId, request, candidate, withAvailability: true, ct);
+        var (hard, _) = await CheckAsync(siteId, request, candidate, withAvailability: false, ct);
+        var (all, built) = await CheckAsync(siteId, request, candidate, withAvailability: true, ct);
         var soft = all.Where(x => !hard.Any(h => h.Text == x.Text)).ToList();
         if (course is { Pattern.Kind: SessionPatternKind.Weekdays } && moving is not null && time.Local(moving.Start).Date != request.Date)
             soft.Add(new Refusal("series", [], "This course runs on consecutive open days; moving a session to another day breaks the series."));
@@ -104,7 +103,8 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         if (hard.Count > 0 || (soft.Count > 0 && overrideReason is null)) return new PlaceVerdict(false, null, hard, soft);
 
         var slot = new Interval(time.ToInstant(request.Date.At(request.Start)), time.ToInstant(request.Date.At(request.Start)) + Duration.FromMinutes(minutes));
-        var staff = await StaffForAsync(siteId, request, candidate, ct);
+        // The staff the instance gave the placement (with the patient's availability, as the candidate is booked).
+        var staff = built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
         var appointment = moving;
         if (appointment is null)
         {
@@ -117,13 +117,13 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
         {
             appointment.Move(chamber?.Id, room?.Id, slot);
         }
-        int? seat = chamber is null ? null : await new SeatPlan(db).NextAsync(chamber.Id, slot.Start, chamber.Seats, appointment.Id, ct);
+        var seat = await new SeatPlan(db).NextAsync(chamber, slot.Start, appointment.Id, ct);
         appointment.Place(seat, table, staff, soft.Count > 0 ? overrideReason : null);
         await db.SaveChangesAsync(ct);
         return new PlaceVerdict(true, appointment.Id, [], soft);
     }
 
-    private async Task<List<Refusal>> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
+    private async Task<(List<Refusal> Refusals, ClinicInstance Built)> CheckAsync(Guid siteId, PlaceRequest request, Candidate candidate, bool withAvailability, CancellationToken ct)
     {
         var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate with { WithAvailability = withAvailability }, ct);
         var problem = SchedulingProblem.Compile(built.Instance);
@@ -135,47 +135,27 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
             return new ScheduledSession(f.Course, f.Index, f.Date, s, s + minutes, f.Resource, f.Staff);
         });
         var result = ScheduleResult.Create(problem, ScheduleStatus.Feasible, sessions, [], 0, default);
-        return [.. Checker.Validate(problem, result).Select(v => Explain(v, built))];
+        return ([.. Checker.Validate(problem, result).Select(v => Explain(v, built))], built);
     }
 
-    private async Task<IReadOnlyList<string>> StaffForAsync(Guid siteId, PlaceRequest request, Candidate candidate, CancellationToken ct)
-    {
-        var built = await ClinicInstance.BuildAsync(db, time, siteId, request.Date, 1, null, request.AppointmentId, candidate, ct);
-        return built.Instance.Fixed.First(f => f.Course == ClinicInstance.CandidateCourse).Staff;
-    }
-
-    /// <summary>The checker's violation as a refusal: ids replaced by names, and the rule made specific from the checker's
-    /// message (whose shapes are those of <see cref="Checker"/>), so that the page can explain it in the reader's language.</summary>
+    /// <summary>The checker's violation as a refusal, with ids replaced by names, so that the page can explain it in the
+    /// reader's language: the checker's code and subject where it gives them, else the rule number and the message.</summary>
     internal static Refusal Explain(Violation v, ClinicInstance built)
     {
-        var text = v.Message;
-        foreach (var (id, name) in built.Names.Where(n => n.Key.Length >= 36).OrderByDescending(n => n.Key.Length))
-            text = text.Replace(id, name, StringComparison.Ordinal);
-        text = text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
-        Refusal R(string code, params string[] args) => new(code, args, text);
-        Match m;
-        return v.Rule switch
+        string Named(string text)
         {
-            1 when text.Contains("outside clinic hours", StringComparison.Ordinal) => R("clinic-hours", text[(text.LastIndexOf(' ') + 1)..]),
-            1 => R("clinic-closed"),
-            3 or 4 when (m = RefusalPatterns.Dive().Match(text)).Success =>
-                R(text.Contains("different tables", StringComparison.Ordinal) ? "dive-table" : text.Contains("seats", StringComparison.Ordinal) ? "dive-full" : "dive-start", m.Groups[1].Value),
-            3 or 4 when (m = RefusalPatterns.Overlap().Match(text)).Success =>
-                R(m.Groups[2].Success ? "dive-start" : "resource-busy", m.Groups[1].Value),
-            3 or 4 => R("wrong-resource"),
-            5 when (m = RefusalPatterns.StaffOff().Match(text)).Success => R("staff-off", m.Groups[1].Value),
-            5 when (m = RefusalPatterns.StaffShift().Match(text)).Success => R("staff-shift", m.Groups[1].Value),
-            5 when (m = RefusalPatterns.StaffBusy().Match(text)).Success => R("staff-busy", m.Groups[1].Value),
-            5 => R("staff-missing"),
-            6 when text.Contains("off that day", StringComparison.Ordinal) => R("patient-off"),
-            6 when text.Contains("stay", StringComparison.Ordinal) => R("patient-stay"),
-            6 when text.Contains("windows", StringComparison.Ordinal) => R("patient-window"),
-            6 => R("patient-busy"),
-            _ => R("rule", v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text),
-        };
+            foreach (var (id, name) in built.Names.Where(n => n.Key.Length >= 36).OrderByDescending(n => n.Key.Length))
+                text = text.Replace(id, name, StringComparison.Ordinal);
+            return text.Replace(ClinicInstance.CandidateCourse, "the new placement", StringComparison.Ordinal);
+        }
+        var text = Named(v.Message);
+        return v.Code is { } code
+            ? new Refusal(code, v.Subject is { } subject ? [Named(subject)] : [], text)
+            : new Refusal("rule", [v.Rule.ToString(System.Globalization.CultureInfo.InvariantCulture), text], text);
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
+    /// <summary>Whether the database refused a write for a unique index (SQLite constraint, PostgreSQL 23505).</summary>
+    internal static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     private static bool IsTransient(Exception ex) =>
@@ -184,21 +164,3 @@ public sealed class PlaceSession(ClinicDb db, ClinicActor actor, ClinicTime time
 
 /// <summary>A session being booked or moved, added to an instance as a fixed session so that the checker judges it.</summary>
 public sealed record Candidate(Guid PatientId, string Therapy, string? Table, LocalDate Date, int Start, int Minutes, string Resource, bool WithAvailability = true);
-
-internal static partial class RefusalPatterns
-{
-    [GeneratedRegex("^dive in (.+?) at ")]
-    public static partial Regex Dive();
-
-    [GeneratedRegex(" overlap in (.+?)( with different starts)?$")]
-    public static partial Regex Overlap();
-
-    [GeneratedRegex(": (.+) is off or has no shift that day$")]
-    public static partial Regex StaffOff();
-
-    [GeneratedRegex("outside the shift of (.+)$")]
-    public static partial Regex StaffShift();
-
-    [GeneratedRegex("^(.+) is at .+ at once$")]
-    public static partial Regex StaffBusy();
-}

@@ -3,6 +3,7 @@ using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
+using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Common;
 
 namespace RegenClinic.Scheduling;
@@ -29,5 +30,14 @@ public sealed class RequestSchedule(ClinicDb db, ClinicActor actor, ClinicTime t
             throw new DomainException("schedule.run-active", "A schedule is already being computed for this site; wait for it to finish.");
         }
         return run.Id;
+    }
+
+    /// <summary>Queues a repair from today. A cancelled session's replacement goes after its course's last booking, so the
+    /// repair reaches two weeks past the site's last booking (at least four weeks, at most the longest horizon a run takes).</summary>
+    public async Task<Guid> RepairAsync(Guid siteId, ScheduleChange change, CancellationToken ct = default)
+    {
+        var last = await db.Appointments.Where(a => a.SiteId == siteId && a.Status == AppointmentStatus.Booked).MaxAsync(a => (Instant?)a.Start, ct);
+        var through = last is { } l ? Period.Between(time.Today, time.Local(l).Date, PeriodUnits.Days).Days + 14 : 0;
+        return await HandleAsync(new ScheduleRequest(siteId, time.Today, Math.Clamp(through, 28, 182), 3, change), ct);
     }
 }

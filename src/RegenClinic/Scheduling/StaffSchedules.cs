@@ -17,11 +17,7 @@ public sealed class ViewStaffSchedules(ClinicDb db, ClinicTime time)
 {
     public async Task<IReadOnlyList<StaffScheduleView>> HandleAsync(Guid siteId, CancellationToken ct = default)
     {
-        var users = await (from u in db.Users.AsNoTracking()
-                           where u.SiteId == siteId || u.SiteId == null
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           select new { u.Id, u.DisplayName, Role = r.Name! }).ToListAsync(ct);
+        var users = await ClinicInstance.StaffRolesAsync(db, siteId, ct);
         var shifts = await db.StaffShifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
         var today = time.Today;
         var off = await db.StaffOffDays.AsNoTracking().Where(o => o.SiteId == siteId && o.Date >= today).OrderBy(o => o.Date).ToListAsync(ct);

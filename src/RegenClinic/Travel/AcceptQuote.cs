@@ -71,7 +71,7 @@ public sealed class AcceptQuote(ClinicDb db, ClinicActor actor, ClinicTime time,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (PlaceSession.IsUniqueViolation(ex))
         {
             throw new DomainException("appointment.slot-taken", "Someone else has just booked one of these seats; record the acceptance again.", "status");
         }
@@ -88,12 +88,10 @@ public sealed class AcceptQuote(ClinicDb db, ClinicActor actor, ClinicTime time,
         {
             var resource = Guid.Parse(s.Resource);
             var chamber = chambers.GetValueOrDefault(resource);
-            var startAt = time.ToInstant(LocalDate.FromDateOnly(s.Date).At(LocalTime.FromMinutesSinceMidnight(s.Start)));
-            var slot = new Interval(startAt, startAt + Duration.FromMinutes(s.End - s.Start));
+            var slot = ClinicInstance.SlotOf(time, s);
             var appointment = Appointment.Book(patientId, siteId, course.Therapy, chamber?.Id, chamber is null ? resource : null, slot, actor.Name, time.Now);
             appointment.AssignToCourse(course.Id, ++index);
-            int? seat = chamber is null ? null : await seats.NextAsync(chamber.Id, slot.Start, chamber.Seats, appointment.Id, ct);
-            appointment.Place(seat, plan.Table, [], null);
+            appointment.Place(await seats.NextAsync(chamber, slot.Start, appointment.Id, ct), plan.Table, [], null);
             db.Appointments.Add(appointment);
         }
     }

@@ -4,6 +4,7 @@ using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
 using RegenClinic.Domain.Travel;
+using RegenClinic.Scheduling;
 
 namespace RegenClinic.Travel;
 
@@ -31,7 +32,7 @@ public sealed class RemoveExpiredEnquiryFiles(ClinicDb db, ClinicActor actor, Cl
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (PlaceSession.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             return null;

@@ -66,11 +66,15 @@ public static class TentativeSchedule
             Courses = [.. clinic.Courses.Where(c => booked.Contains(c.Id)), course],
             Fixed = [.. clinic.Fixed.Select(f => f with { Staff = [] })],
         };
-        var result = FirstFit.Solve(SchedulingProblem.Compile(instance));
+        var problem = SchedulingProblem.Compile(instance);
+        var result = FirstFit.Solve(problem);
         var sessions = result.Sessions.Where(s => s.Course == CourseId).OrderBy(s => s.Date).ThenBy(s => s.Start).ToList();
-        if (sessions.Count == 0)
+        // Like every result the clinic keeps, the placement passes the independent checker first (DESIGN: Scheduling).
+        var violations = Checker.Validate(problem, result);
+        var refused = violations.Count > 0 ? violations[0] : null;
+        if (sessions.Count == 0 || refused is not null)
         {
-            var reason = result.Unscheduled.FirstOrDefault(u => u.Course == CourseId)?.Reason ?? "the sessions do not fit inside the dates";
+            var reason = refused?.Message ?? result.Unscheduled.FirstOrDefault(u => u.Course == CourseId)?.Reason ?? "the sessions do not fit inside the dates";
             return new TentativePlan(new TentativeStay(null, null, 0, reason), [], table);
         }
         var stay = new TentativeStay(LocalDate.FromDateOnly(sessions[0].Date), LocalDate.FromDateOnly(sessions[^1].Date), sessions.Count, null);

@@ -25,7 +25,7 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         Assert.Contains("class=\"board-svg\"", board, StringComparison.Ordinal);
 
         var run = await ProposeAsync(client);
-        var page = await WaitForAsync(client, run);
+        var page = await SchedulingTestRuns.WaitForAsync(client, run);
         Assert.Contains("Checked by the independent checker", page, StringComparison.Ordinal);
         Assert.Matches("id=\"run-objective\">[1-9]", page);
 
@@ -138,7 +138,7 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         var response = await client.SubmitFormAsync("/scheduling/repair", new() { ["CancelForm.Appointment"] = appointment.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var run = Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
-        var page = await WaitForAsync(client, run);
+        var page = await SchedulingTestRuns.WaitForAsync(client, run);
         Assert.Contains("id=\"tell\"", page, StringComparison.Ordinal);
         var confirmed = await client.SubmitFormAsync($"/scheduling/runs/{run}", new() { ["_handler"] = "confirm" });
         using var scope = own.Services.CreateScope();
@@ -190,25 +190,7 @@ public sealed partial class SchedulingFlowTests(ClinicAppFactory app) : IClassFi
         {
             ["Posted.Start"] = time.Today.ToString("uuuu-MM-dd", null), ["Posted.Days"] = "21", ["Posted.TimeLimit"] = "4",
         });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
-    }
-
-    private static async Task<string> WaitForAsync(HttpClient client, Guid run)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            var page = await client.GetStringAsync($"/scheduling/runs/{run}");
-            if (page.Contains("ready to confirm", StringComparison.Ordinal)) return page;
-            if (page.Contains(">failed<", StringComparison.Ordinal))
-            {
-                var why = System.Text.RegularExpressions.Regex.Match(page, "id=\"run-message\">([^<]*)<").Groups[1].Value;
-                Assert.Fail("The schedule run failed: " + System.Net.WebUtility.HtmlDecode(why));
-            }
-            Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The schedule run did not finish.");
+        return SchedulingTestRuns.RunOf(response);
     }
 
     /// <summary>What the page says went wrong (its error paragraphs), so a failed confirmation explains itself.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -26,7 +25,7 @@ public sealed class SchedulingRepairTests(ClinicAppFactory app) : IClassFixture<
         {
             ["Posted.Start"] = time.Today.ToString("uuuu-MM-dd", null), ["Posted.Days"] = "35", ["Posted.TimeLimit"] = "4",
         });
-        var proposal = RunOf(propose);
+        var proposal = SchedulingTestRuns.RunOf(propose);
         await SchedulingTestRuns.WaitForAsync(client, proposal);
         await client.SubmitFormAsync($"/scheduling/runs/{proposal}", new() { ["_handler"] = "confirm" });
 
@@ -50,7 +49,7 @@ public sealed class SchedulingRepairTests(ClinicAppFactory app) : IClassFixture<
         }
 
         var response = await client.SubmitFormAsync("/scheduling/repair", new() { ["CancelForm.Appointment"] = cancelled.Id.ToString() });
-        var run = RunOf(response);
+        var run = SchedulingTestRuns.RunOf(response);
         var page = await SchedulingTestRuns.WaitForAsync(client, run);
         Assert.Contains("Checked by the independent checker", page, StringComparison.Ordinal);
         Assert.Contains("id=\"tell\"", page, StringComparison.Ordinal);
@@ -103,7 +102,7 @@ public sealed class SchedulingRepairTests(ClinicAppFactory app) : IClassFixture<
         {
             ["_handler"] = "repair-staff", ["StaffForm.Staff"] = sick, ["StaffForm.From"] = day.ToString("uuuu-MM-dd", null), ["StaffForm.To"] = day.ToString("uuuu-MM-dd", null),
         });
-        var run = RunOf(form);
+        var run = SchedulingTestRuns.RunOf(form);
         var page = await SchedulingTestRuns.WaitForAsync(client, run);
         Assert.Contains("Checked by the independent checker", page, StringComparison.Ordinal);
         using (var scope = app.Services.CreateScope())
@@ -221,30 +220,5 @@ public sealed class SchedulingRepairTests(ClinicAppFactory app) : IClassFixture<
         }
         await db.SaveChangesAsync();
         return (run.Id, [(made[0].Id, monos[1]), (made[1].Id, monos[0]), (made[2].Id, rooms[1]), (made[3].Id, rooms[0])]);
-    }
-
-    private static Guid RunOf(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
-    }
-}
-
-internal static class SchedulingTestRuns
-{
-    public static async Task<string> WaitForAsync(HttpClient client, Guid run)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            var page = await client.GetStringAsync($"/scheduling/runs/{run}");
-            if (page.Contains("ready to confirm", StringComparison.Ordinal)) return page;
-            if (page.Contains(">failed<", StringComparison.Ordinal))
-            {
-                var at = page.IndexOf("id=\"run-message\"", StringComparison.Ordinal);
-                Assert.Fail("The run failed: " + (at < 0 ? "" : page[at..Math.Min(page.Length, at + 600)]));
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The schedule run did not finish.");
     }
 }

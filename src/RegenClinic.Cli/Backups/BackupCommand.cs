@@ -14,9 +14,9 @@ internal static class BackupCommand
 {
     public static Command Create(CliContext context)
     {
-        var provider = new Option<string?>("--provider") { Description = "Sqlite (default) or Postgres; or Database__Provider", Recursive = true };
-        var connection = new Option<string?>("--connection") { Description = "Connection string; or Database__ConnectionString", Recursive = true };
-        var folder = new Option<string?>("--data-folder") { Description = "Folder of the SQLite file (default ./data); or Database__DataFolder", Recursive = true };
+        var (provider, connection, folder) = Fhir.ImportCommand.DatabaseOptions();
+        // `backup verify FILE` takes them too.
+        provider.Recursive = connection.Recursive = folder.Recursive = true;
         var output = new Option<string?>("--out") { Description = "The backup file to write (never overwritten); its manifest is written beside it as FILE.manifest.json" };
         var backup = new Command("backup", "Back up the database (SQLite online backup; pg_dump custom format) and verify the copy by restoring it")
         {

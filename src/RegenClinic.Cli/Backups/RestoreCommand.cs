@@ -7,9 +7,7 @@ internal static class RestoreCommand
 {
     public static Command Create(CliContext context)
     {
-        var provider = new Option<string?>("--provider") { Description = "Sqlite (default) or Postgres; or Database__Provider" };
-        var connection = new Option<string?>("--connection") { Description = "Connection string; or Database__ConnectionString" };
-        var folder = new Option<string?>("--data-folder") { Description = "Folder of the SQLite file (default ./data); or Database__DataFolder" };
+        var (provider, connection, folder) = Fhir.ImportCommand.DatabaseOptions();
         var from = new Option<string?>("--from") { Description = "The backup file (its manifest beside it)" };
         var force = new Option<bool>("--force") { Description = "Overwrite a target database that holds records" };
         var restore = new Command("restore", "Restore a backup into the configured database (refuses a non-empty one without --force), then verify it")

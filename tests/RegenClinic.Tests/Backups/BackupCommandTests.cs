@@ -185,8 +185,7 @@ public sealed partial class BackupCommandTests(SeededSources sources) : IClassFi
         }
         await using var scratch = await ScratchDatabase.CreateAsync(Provider.Postgres);
         var ct = TestContext.Current.CancellationToken;
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(scratch.ConnectionString).Database!;
-        await PgTools.RunAsync("pg_restore", scratch.ConnectionString, ["--no-owner", "--no-acl", "--exit-on-error", $"--dbname={database}", file], ct);
+        await PostgresBackup.RestoreAsync(file, scratch.ConnectionString, ct);
         await scratch.ScalarAsync(sql);
         File.Delete(file);
         await PgTools.RunAsync("pg_dump", scratch.ConnectionString, ["--format=custom", $"--file={file}"], ct);

@@ -13,7 +13,7 @@ namespace RegenClinic.Web.Fhir;
 /// (<c>client:{id}</c>, so audit entries say which system read what) and carries its scopes.</summary>
 public sealed class FhirBearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDataProtectionProvider protection, ClinicTime time)
+    IDataProtectionProvider protection, FhirClientCheck check, ClinicTime time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "FhirBearer";
@@ -25,7 +25,7 @@ public sealed class FhirBearerHandler(
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var db = Context.RequestServices.GetRequiredService<ClinicDb>();
-        var holder = await IssueFhirToken.ValidateAsync(header["Bearer ".Length..].Trim(), protection, db, time.Now, Context.RequestAborted);
+        var holder = await IssueFhirToken.ValidateAsync(header["Bearer ".Length..].Trim(), protection, check, db, time.Now, Context.RequestAborted);
         if (holder is null) return AuthenticateResult.Fail("The bearer token is invalid, expired or its client was revoked.");
         var claims = new List<Claim>
         {

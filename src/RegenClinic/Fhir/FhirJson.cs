@@ -42,13 +42,21 @@ public static class FhirJson
         Parse(json) as T ?? throw FhirException.Invalid("resourceType", $"Expected a {expectedType} resource.");
 
     /// <summary>The version of a resource as served: a hash of its content without meta. It changes whenever what the clinic
-    /// holds changes, so it serves as the ETag for optimistic concurrency without a version column.</summary>
+    /// holds changes, so it serves as the ETag for optimistic concurrency without a version column. Meta is set aside while
+    /// hashing rather than deep-copying the resource (the copy was on every read's path), so the resource must be this
+    /// request's own mapping, not one shared between threads.</summary>
     public static string VersionOf(Resource resource)
     {
-        var copy = (Resource)resource.DeepCopy();
-        copy.Meta = null;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(copy.ToJson()));
-        return Convert.ToHexStringLower(hash)[..16];
+        var meta = resource.Meta;
+        resource.Meta = null;
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.ToJson())))[..16];
+        }
+        finally
+        {
+            resource.Meta = meta;
+        }
     }
 
     /// <summary>Sets meta.versionId to <see cref="VersionOf"/>; returns it.</summary>

@@ -16,6 +16,7 @@ public static class FhirServices
         services.AddScoped<PatientEverything>();
         services.AddScoped<IssueFhirToken>();
         services.AddScoped<ManageFhirClients>();
+        services.AddSingleton<FhirClientCheck>();
         services.AddScoped<KickOffFhirExport>();
         services.AddScoped<FhirExportStatusQueries>();
         services.AddScoped<FhirExportRunner>();

@@ -202,6 +202,36 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     }
 
     [Fact]
+    public async Task RevokedClient_ItsUnexpiredTokenIs401AtOnce()
+    {
+        string clientId, secret;
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
+            var (client, s) = await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RegisterAsync("Revoked registry", "system/Patient.read");
+            (clientId, secret) = (client.ClientId, s);
+        }
+        var token = await app.Client().PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        var bearer = app.Client();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        var before = await bearer.GetAsync("/fhir/Patient?_count=1");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
+            await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RevokeAsync(clientId);
+        }
+        var after = await bearer.GetAsync("/fhir/Patient?_count=1");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_IsInvalidClient()
     {
         var response = await app.Client().PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>

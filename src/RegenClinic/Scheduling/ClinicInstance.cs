@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using RegenClinic.Clinic;
@@ -65,6 +66,10 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
 
     /// <summary>Opening hours of the sites until they are configurable per site: weekdays 07:30–19:00 (the demo clinic's hours).</summary>
     public static readonly ClockRange OpeningHours = new(7 * 60 + 30, 19 * 60);
+
+    /// <summary>Courses with sessions still to book that cannot start inside the horizon, with the reason: listed with the
+    /// solver's unscheduled courses rather than left out without a word.</summary>
+    public IReadOnlyList<UnscheduledCourse> OutsideHorizon { get; init; } = [];
 
     public static string AppointmentCourse(Guid appointmentId) => AppointmentPrefix + appointmentId.ToString();
 
@@ -231,6 +236,7 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
             sessions.Add(new FixedSession(CandidateCourse, 1, date, new TimeOnly(n.Start / 60, n.Start % 60), n.Resource, []));
         }
 
+        var outside = new List<UnscheduledCourse>();
         foreach (var c in candidate is null ? planned : [])
         {
             var done = used.TryGetValue(c.Id, out var u) ? u : default;
@@ -242,7 +248,13 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
                 ? last.PlusDays(c.Pattern.Kind == SessionPatternKind.Interval ? Math.Max(1, c.Pattern.MinDays) : 1)
                 : c.EarliestStart;
             var release = earliest < start ? start : earliest;
-            if (release >= end) continue;
+            if (release >= end)
+            {
+                outside.Add(new UnscheduledCourse(c.Id.ToString(), string.Create(CultureInfo.InvariantCulture,
+                    $"its next session cannot start before {release:uuuu-MM-dd}, after the planning horizon ({start:uuuu-MM-dd} to {end.PlusDays(-1):uuuu-MM-dd})")));
+                names[c.Id.ToString()] = names.GetValueOrDefault(c.PatientId.ToString(), "");
+                continue;
+            }
             var due = after is null && c.TargetStart is { } t && t > release ? t : release;
             SessionPattern pattern = c.Pattern.Kind switch
             {
@@ -274,7 +286,7 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
             courses, [.. staffed.Where(f => !affected.Contains(f.Course))]);
         var byCourse = staffed.ToDictionary(f => f.Course, StringComparer.Ordinal);
         var bookedWithStaff = bookedSessions.Select(s => byCourse.TryGetValue(s.Course, out var f) ? s with { Staff = f.Staff } : s).ToList();
-        return new ClinicInstance(instance, bookedWithStaff, names);
+        return new ClinicInstance(instance, bookedWithStaff, names) { OutsideHorizon = outside };
     }
 
     /// <summary>Open follow-ups after current cell-therapy procedures of the site, due in the horizon and not yet booked

@@ -21,6 +21,25 @@ public sealed class SchedulingSetupTests(ClinicAppFactory app) : IClassFixture<C
     private const string FrontDesk = "frontdesk@regenclinic.demo";
 
     [Fact]
+    public async Task Instance_CourseThatCannotStartInsideTheHorizon_IsListedWithItsReason_NotLeftOut()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+        var time = scope.ServiceProvider.GetRequiredService<ClinicTime>();
+        var site = await scope.ServiceProvider.GetRequiredService<ViewSchedule>().DefaultSiteAsync();
+        var course = await db.Courses.AsNoTracking().Where(c => c.SiteId == site && c.Status == CourseStatus.Active).OrderBy(c => c.Id).FirstAsync();
+        var start = course.EarliestStart.PlusDays(-30);
+
+        var built = await ClinicInstance.BuildAsync(db, time, site, start, 10, null);
+
+        Assert.DoesNotContain(built.Instance.Courses, c => c.Id == course.Id.ToString());
+        var outside = Assert.Single(built.OutsideHorizon, u => u.Course == course.Id.ToString());
+        Assert.Contains($"after the planning horizon ({start:uuuu-MM-dd} to {start.PlusDays(9):uuuu-MM-dd})", outside.Reason, StringComparison.Ordinal);
+        var board = ScheduleBoard.Of(built, ScheduleResult.Create(SchedulingProblem.Compile(built.Instance), ScheduleStatus.Feasible, [], [], 0, default), start, 10);
+        Assert.Contains(board.Unplaced, u => u.Course == course.Id.ToString() && u.Reason == outside.Reason);
+    }
+
+    [Fact]
     public async Task StaffPage_SavesShiftsAndDaysOff_Audited_AndTheInstanceUsesThem()
     {
         var client = await app.SignedInAsync(FrontDesk);

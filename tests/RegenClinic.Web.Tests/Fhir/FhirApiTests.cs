@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -193,9 +192,7 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     public async Task NoCredentials_Or_ForgedToken_Is401()
     {
         var anonymous = await app.Client().GetAsync("/fhir/Patient");
-        var forged = app.Client();
-        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
-        var withForged = await forged.GetAsync("/fhir/Patient");
+        var withForged = await app.Bearer("not-a-token").GetAsync("/fhir/Patient");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withForged.StatusCode);
@@ -204,20 +201,8 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
     [Fact]
     public async Task RevokedClient_ItsUnexpiredTokenIs401AtOnce()
     {
-        string clientId, secret;
-        using (var scope = app.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
-            var (client, s) = await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RegisterAsync("Revoked registry", "system/Patient.read");
-            (clientId, secret) = (client.ClientId, s);
-        }
-        var token = await app.Client().PostAsync("/fhir/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
-        var bearer = app.Client();
-        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        var (clientId, token) = await app.FhirClientTokenAsync("system/Patient.read");
+        var bearer = app.Bearer(token);
         var before = await bearer.GetAsync("/fhir/Patient?_count=1");
 
         using (var scope = app.Services.CreateScope())

@@ -20,8 +20,8 @@ internal static class FhirTestClients
     public static async Task<T> Read<T>(HttpResponseMessage response) where T : Resource =>
         FhirJson.Parse(await response.Content.ReadAsStringAsync()) as T ?? throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Registers a system client with <paramref name="scopes"/> (as the admin would) and returns its access token.</summary>
-    public static async Task<string> FhirTokenAsync(this ClinicAppFactory app, string scopes)
+    /// <summary>Registers a system client with <paramref name="scopes"/> (as the admin would) and returns its id and access token.</summary>
+    public static async Task<(string ClientId, string Token)> FhirClientTokenAsync(this ClinicAppFactory app, string scopes)
     {
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "admin@regenclinic.demo";
@@ -31,12 +31,13 @@ internal static class FhirTestClients
             ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = secret,
         }));
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        return (client.ClientId, (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
     }
 
-    public static async Task<HttpClient> BearerAsync(this ClinicAppFactory app, string scopes)
+    public static async Task<HttpClient> BearerAsync(this ClinicAppFactory app, string scopes) => app.Bearer((await app.FhirClientTokenAsync(scopes)).Token);
+
+    public static HttpClient Bearer(this ClinicAppFactory app, string token)
     {
-        var token = await app.FhirTokenAsync(scopes);
         var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -24,8 +24,8 @@ public sealed record Acceptance(Guid PatientId, string RecordNumber, Guid Course
 /// activates only with both, and the pre-dive checklist asks for the consent), but a travelling patient books flights on the
 /// dates we give. So the seats are held now — real appointments that take capacity on the board, placed by the scheduler's
 /// first fit on the centre's real bookings and closed days and validated by its checker, with the database's unique seat
-/// index deciding any race — and the sessions are given only once the course is active. If the screening finds the
-/// treatment unsafe, the appointments are cancelled with the course.</para>
+/// index deciding any race — and the sessions are given only once the course is active. If the patient withdraws, the course
+/// and its held appointments are cancelled with the enquiry (<see cref="MoveEnquiry"/>).</para>
 /// <para>Manual booking (<see cref="PlaceSession"/>) books only active courses, so acceptance places the held sessions itself
 /// on the same instance, solver and checker. When the sessions no longer fit the patient's dates (the centre filled up since
 /// the quote), acceptance is refused: send a new quote version with other dates.</para>

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
+using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Common;
+using RegenClinic.Domain.Plans;
 using RegenClinic.Domain.Travel;
 
 namespace RegenClinic.Travel;
@@ -49,7 +51,9 @@ public sealed class ViewEnquiry(ClinicDb db, ClinicActor actor, ClinicTime time)
 }
 
 /// <summary>Moves an enquiry along the pipeline by hand: declined, withdrawn, booked. Pre-screen, quote sent and accepted
-/// happen through their own steps (<see cref="PreScreenEnquiry"/>, <see cref="IssueQuote"/>, <see cref="AcceptQuote"/>).</summary>
+/// happen through their own steps (<see cref="PreScreenEnquiry"/>, <see cref="IssueQuote"/>, <see cref="AcceptQuote"/>).
+/// Withdrawing an accepted enquiry cancels its draft course and the seats acceptance held for it, in the same save, so a
+/// patient who is not coming no longer takes chamber capacity.</summary>
 public sealed class MoveEnquiry(ClinicDb db, ClinicActor actor, ClinicTime time)
 {
     public static readonly IReadOnlyList<EnquiryStatus> ByHand = [EnquiryStatus.Declined, EnquiryStatus.Withdrawn, EnquiryStatus.Booked];
@@ -58,7 +62,18 @@ public sealed class MoveEnquiry(ClinicDb db, ClinicActor actor, ClinicTime time)
     {
         if (!ByHand.Contains(to)) throw new DomainException("enquiry.own-step", $"{to} is reached through its own step.", "status");
         var enquiry = await db.Enquiries.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException("enquiry.not-found", "No enquiry with this id.", "id");
+        var held = to == EnquiryStatus.Withdrawn && enquiry.CourseId is { } courseId
+            ? await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId && c.Status == CourseStatus.Draft, ct)
+            : null;
         db.EnquiryEvents.Add(enquiry.MoveTo(to, actor.Name, time.Now, note));
+        if (held is not null)
+        {
+            held.Cancel($"Travel enquiry {enquiry.Reference} withdrawn.");
+            var seats = await db.Appointments.Where(a => a.CourseId == held.Id && a.Status == AppointmentStatus.Booked).ToListAsync(ct);
+            foreach (var seat in seats) seat.Cancel();
+            db.EnquiryEvents.Add(EnquiryEvent.Of(enquiry.Id, EnquiryEventKind.Note,
+                $"Draft course cancelled and its {seats.Count} held sessions released.", actor.Name, time.Now));
+        }
         await db.SaveChangesAsync(ct);
     }
 }

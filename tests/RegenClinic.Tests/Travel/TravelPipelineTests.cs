@@ -96,6 +96,29 @@ public sealed class TravelPipelineTests
     }
 
     [Fact]
+    public async Task Withdraw_AfterAcceptance_CancelsTheDraftCourseAndReleasesItsHeldSeats()
+    {
+        await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite);
+        var siteId = await SiteAsync(clinic);
+        var id = await SubmittedAsync(clinic, siteId);
+        await PreScreenAsync(clinic, id);
+        await QuoteAsync(clinic, id);
+        var acceptance = await AsAsync(clinic, "desk", sp => sp.GetRequiredService<AcceptQuote>().HandleAsync(id, null));
+
+        await AsAsync(clinic, "desk", async sp => { await sp.GetRequiredService<MoveEnquiry>().HandleAsync(id, EnquiryStatus.Withdrawn, "Patient cancelled the trip"); return 0; });
+
+        await using var scope = clinic.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+        var course = await db.Courses.SingleAsync(c => c.Id == acceptance.CourseId);
+        Assert.Equal(CourseStatus.Cancelled, course.Status);
+        var held = await db.Appointments.Where(a => a.CourseId == acceptance.CourseId).Select(a => a.Status).ToListAsync();
+        Assert.Equal(30, held.Count);
+        Assert.All(held, s => Assert.Equal(AppointmentStatus.Cancelled, s));
+        Assert.Equal(EnquiryStatus.Withdrawn, (await db.Enquiries.SingleAsync(e => e.Id == id)).Status);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Appointment" && a.Action == "update" && a.ActorName == "desk"));
+    }
+
+    [Fact]
     public async Task IssueQuote_Twice_SecondIsVersion2AndFirstIsKeptSuperseded()
     {
         await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite);

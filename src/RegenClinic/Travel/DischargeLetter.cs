@@ -6,12 +6,15 @@ using RegenClinic.Data;
 using RegenClinic.Domain.Common;
 using RegenClinic.Domain.Eligibility;
 using RegenClinic.Domain.Hyperbaric;
+using RegenClinic.Domain.Injections;
 using RegenClinic.Domain.Patients;
 using RegenClinic.Domain.Plans;
 
 namespace RegenClinic.Travel;
 
-public sealed record LetterEvent(LocalDate Date, string What, string Severity);
+/// <summary>An adverse event as the letter names it: <paramref name="What"/> in the letter's language for injection events
+/// (the catalogue's names); for HBOT events <paramref name="HbotType"/>, which the page names in the letter's language.</summary>
+public sealed record LetterEvent(LocalDate Date, string What, HyperbaricAdverseEventType? HbotType, ONeillGrade? ONeill, string Severity);
 
 public sealed record LetterScore(LocalDate Date, string Instrument, string? Point, double? Score, string? Interpretation);
 
@@ -48,8 +51,7 @@ public sealed class ViewDischargeLetter(ClinicDb db, ClinicActor actor, ClinicTi
                                  where d.Status == DiveStatus.Surfaced
                                  select d.Date).ToListAsync(ct);
             var hbotEvents = await db.HbotAdverseEvents.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.OccurredAt).ToListAsync(ct);
-            events.AddRange(hbotEvents.Select(e => new LetterEvent(time.Local(e.OccurredAt).Date,
-                e.Type + (e.ONeillGrade is { } g ? $" (O'Neill {g})" : ""), e.Severity.ToString())));
+            events.AddRange(hbotEvents.Select(e => new LetterEvent(time.Local(e.OccurredAt).Date, e.Type.ToString(), e.Type, e.ONeillGrade, e.Severity.ToString())));
         }
         else
         {
@@ -58,11 +60,12 @@ public sealed class ViewDischargeLetter(ClinicDb db, ClinicActor actor, ClinicTi
             sessionDays = [.. procedures.Select(p => p.ProcedureDate)];
             var ids = procedures.Select(p => p.Id).ToList();
             var injectionEvents = await db.AdverseEvents.AsNoTracking().Where(e => ids.Contains(e.ProcedureId)).OrderBy(e => e.OnsetAt).ToListAsync(ct);
-            events.AddRange(injectionEvents.Select(e => new LetterEvent(time.Local(e.OnsetAt).Date, e.EventCode, e.Severity.ToString())));
+            events.AddRange(injectionEvents.Select(e => new LetterEvent(time.Local(e.OnsetAt).Date,
+                AdverseEventCatalog.Find(e.EventCode) is { } t ? (language == "nl" ? t.DisplayNl : t.DisplayEn) : e.EventCode, null, null, e.Severity.ToString())));
         }
         var scores = (await db.OutcomeScores.AsNoTracking().Where(s => s.CourseId == courseId).ToListAsync(ct))
             .OrderBy(s => s.EffectiveAt)
-            .Select(s => new LetterScore(time.Local(s.EffectiveAt).Date, s.InstrumentId, s.MeasurementPoint, s.Score, s.Interpretation)).ToList();
+            .Select(s => new LetterScore(time.Local(s.EffectiveAt).Date, Domain.Outcomes.Instruments.Get(s.InstrumentId).Name, s.MeasurementPoint, s.Score, s.Interpretation)).ToList();
         var therapy = KnowledgeBase.Default.Therapy(new TherapyId(course.Therapy)).Name.In(language);
         return new DischargeLetter(language, $"{patient.GivenName} {patient.FamilyName}", patient.BirthDate, patient.RecordNumber, patient.HomePhysician,
             site.Name, site.City, therapy, course.Protocol, course.Sessions, sessionDays.Count,

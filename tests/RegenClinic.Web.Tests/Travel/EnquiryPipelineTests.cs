@@ -125,6 +125,21 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         Assert.Contains("Dr. Jan Claes", letter, StringComparison.Ordinal);
         Assert.Contains("Gegeven sessies: 0 van de 30 voorgeschreven", letter, StringComparison.Ordinal);
         Assert.Contains("id=\"no-adverse-events\"", letter, StringComparison.Ordinal);
+        // Events and scores are named in the letter's language, not by their codes.
+        var at = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        await InDbAsync(async db =>
+        {
+            db.HbotAdverseEvents.Add(RegenClinic.Domain.Hyperbaric.HbotAdverseEventRecord.Record(patientId!.Value, courseId!.Value, null, new RegenClinic.Domain.Hyperbaric.HyperbaricAdverseEvent(
+                RegenClinic.Domain.Hyperbaric.HyperbaricAdverseEventType.SinusSqueeze, RegenClinic.Domain.Hyperbaric.AdverseEventTiming.DuringDive,
+                RegenClinic.Domain.Hyperbaric.AdverseEventSeverity.Mild, at, "Slowed compression", "operator")));
+            db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "nrs", [6], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "baseline", null, "test", at));
+            return await db.SaveChangesAsync();
+        });
+        var named = await physician.GetStringAsync($"/travel/courses/{courseId}/discharge-letter");
+        Assert.Contains("Sinusbarotrauma (licht)", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("SinusSqueeze", named, StringComparison.Ordinal);
+        Assert.Contains("<td>Pain numeric rating scale", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>nrs</td>", named, StringComparison.Ordinal);
 
         // Reads of the enquiry and the quote are audited with who read them.
         Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));

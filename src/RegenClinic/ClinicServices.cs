@@ -94,7 +94,7 @@ public static class ClinicServices
         services.AddScheduling();
         services.AddHyperbaric();
         services.AddTravel(configuration, contentRoot);
-        services.AddFhir();
+        services.AddFhir(configuration);
         return services;
     }
 }

@@ -34,7 +34,10 @@ public static class FhirExportEndpoints
                     case FhirExportStatus.Failed:
                         return FhirResult.Problem(new FhirException(500, OperationOutcome.IssueType.Exception, null, state.Job.Message ?? "The export failed."));
                     default:
-                        http.Response.Headers.Expires = "0";
+                        // Bulk Data: Expires says when the files listed will no longer be available (FhirExportRunner deletes them).
+                        http.Response.Headers.CacheControl = "no-store";
+                        http.Response.Headers.Expires = (state.Job.FinishedAt!.Value + NodaTime.Duration.FromHours(
+                            http.RequestServices.GetRequiredService<FhirExportSettings>().RetentionHours)).ToDateTimeOffset().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
                         return Results.Json(Manifest(http, state), statusCode: StatusCodes.Status200OK);
                 }
             })

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RegenClinic.Fhir;
@@ -5,8 +6,9 @@ namespace RegenClinic.Fhir;
 public static class FhirServices
 {
     /// <summary>The FHIR use cases, listed explicitly.</summary>
-    public static IServiceCollection AddFhir(this IServiceCollection services)
+    public static IServiceCollection AddFhir(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new FhirExportSettings(configuration.GetValue("Fhir:ExportRetentionHours", 24)));
         services.AddScoped<ReadFhirResource>();
         services.AddScoped<SearchFhirResources>();
         services.AddScoped<CreateFhirResource>();

@@ -39,6 +39,9 @@ public sealed class FhirBulkExportTests(ListeningClinicApp app) : IClassFixture<
             }
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            // Expires: when the files will be deleted, 24 hours after completion (Fhir:ExportRetentionHours).
+            var expires = response.Content.Headers.Expires!.Value - NodaTime.SystemClock.Instance.GetCurrentInstant().ToDateTimeOffset();
+            Assert.InRange(expires, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24));
             return (await response.Content.ReadFromJsonAsync<JsonElement>(), sawProgress);
         }
         throw new TimeoutException("the export did not complete within 2 minutes");

@@ -16,7 +16,7 @@ namespace RegenClinic.Fhir;
 /// files are consistent with <see cref="FhirExportJob.TransactionTime"/>, taken just before it, while writers go on. Files and
 /// audit entries are written through a second context as the requester, so the trail names who the data went to.
 /// </summary>
-public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime time)
+public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime time, FhirExportSettings settings)
 {
     /// <summary>Resources per NDJSON file; a type with more gets several files, as the IG allows.</summary>
     public const int FileSize = 5000;
@@ -31,6 +31,7 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
         var orphans = await db.Set<FhirExportJob>().AsNoTracking()
             .Where(j => j.Status == FhirExportStatus.Running && j.HeartbeatAt < stale).Select(j => j.Id).ToListAsync(ct);
         foreach (var orphan in orphans) await FailAsync(db, orphan, "The exporting instance stopped; kick off the export again.", ct);
+        await ExpireAsync(db, scope.ServiceProvider.GetRequiredService<ClinicActor>(), ct);
 
         var next = await db.Set<FhirExportJob>().AsNoTracking().Where(j => j.Status == FhirExportStatus.Queued)
             .OrderBy(j => j.RequestedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
@@ -154,6 +155,29 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
         await DeleteFilesAsync(db, id, ct);
     }
 
+    /// <summary>Completed exports are copies of patient data: their files are deleted <see cref="FhirExportSettings.RetentionHours"/>
+    /// after completion and the job ends as cancelled (its status URL then answers 404), recorded in the audit trail.</summary>
+    private async Task ExpireAsync(ClinicDb db, ClinicActor system, CancellationToken ct)
+    {
+        var cutoff = time.Now - NodaTime.Duration.FromHours(settings.RetentionHours);
+        var expired = await db.Set<FhirExportJob>().AsNoTracking()
+            .Where(j => j.Status == FhirExportStatus.Completed && j.FinishedAt < cutoff).Select(j => j.Id).ToListAsync(ct);
+        foreach (var id in expired)
+        {
+            var now = time.Now;
+            var message = $"Files deleted {settings.RetentionHours} h after the export completed.";
+            var ended = await db.Set<FhirExportJob>().Where(j => j.Id == id && j.Status == FhirExportStatus.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, FhirExportStatus.Cancelled).SetProperty(j => j.Message, message), ct);
+            if (ended == 0) continue; // another instance expired it, or its requester deleted it
+            await DeleteFilesAsync(db, id, ct);
+            db.AuditEntries.Add(AuditEntry.Create(system, now, AuditActions.Update, nameof(FhirExportJob), id.ToString(), null, "fhir $export expired: " + message));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     private static Task<int> DeleteFilesAsync(ClinicDb db, Guid id, CancellationToken ct) =>
         db.Set<FhirExportFile>().Where(f => f.JobId == id).ExecuteDeleteAsync(ct);
 }
+
+/// <summary><c>Fhir:ExportRetentionHours</c> (default 24): how long a completed export's files stay downloadable.</summary>
+public sealed record FhirExportSettings(int RetentionHours);

@@ -147,8 +147,7 @@ internal static class RouteTable
         Page("/patients/{Id:guid}/availability", Policies.Scheduling, P("/patients/{patient}/availability")),
         Page("/scheduling/runs/{Id:guid}", Policies.Scheduling, P("/scheduling/runs/{any}", status: 400)),
         Page("/patients/{Id:guid}/calendar", Policies.Demographics, P("/patients/{patient}/calendar")),
-        // Shares its component with the anonymous /calendar/{Token}: the page itself checks demographics for the staff route.
-        Page("/patients/{Id:guid}/calendar/print", Anonymous, P("/patients/{patient}/calendar/print", Policies.Demographics)),
+        Page("/patients/{Id:guid}/calendar/print", Policies.Demographics, P("/patients/{patient}/calendar/print")),
 
         // Travel.
         Page("/travel/enquiries", Policies.Travel, P("/travel/enquiries")),

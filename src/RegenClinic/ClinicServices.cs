@@ -79,6 +79,7 @@ public static class ClinicServices
         services.AddScoped<SignConsent>();
         services.AddScoped<PrescribeCourse>();
         services.AddScoped<StartCourse>();
+        services.AddScoped<CancelCourse>();
         services.AddScoped<ViewCourses>();
         services.AddScoped<RecordOutcome>();
         services.AddScoped<PlanMeasurements>();

@@ -54,7 +54,14 @@ public static class ScreeningEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.PhysicianDecision).WithSummary("Start a course: needs a decided screening, acknowledged evidence and a current signed consent");
+
+        api.MapPost("/courses/{courseId:guid}/cancel", async Task<Ok<CancelledResult>> (CancelCourse cancel, Guid courseId, CancelRequest request, CancellationToken ct) =>
+                TypedResults.Ok(new CancelledResult(await cancel.HandleAsync(courseId, request.Reason ?? "", ct))))
+            .RequireAuthorization(Policies.PhysicianDecision).WithSummary("Cancel a draft or active course with a reason; its sessions still to come are cancelled");
     }
+
+    public sealed record CancelRequest(string? Reason);
+    public sealed record CancelledResult(int SessionsCancelled);
 
     public sealed record IdResult(Guid Id);
 }

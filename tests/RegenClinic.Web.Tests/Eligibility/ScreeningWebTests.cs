@@ -355,6 +355,35 @@ public sealed class ScreeningWebTests(ClinicAppFactory app) : IClassFixture<Clin
     }
 
     [Fact]
+    public async Task CancelCourse_PhysicianOnTheCoursePage_WithAReason_NurseRefused()
+    {
+        var client = await app.SignedInAsync(Physician);
+        var id = await KneeOaOnWarfarinAsync(client, "Annulering", language: "en");
+        var courseId = await PrescribeAsync(client, id, "prolotherapy");
+        var path = $"/patients/{id}/courses/{courseId}/start";
+        var nurse = await app.SignedInAsync(Nurse);
+
+        var withoutReason = await client.SubmitFormAsync(path, new() { ["_handler"] = "cancel-course", ["Cancelling.Reason"] = "" });
+        var byNurse = await nurse.PostAsJsonAsync($"/api/courses/{courseId}/cancel", new { reason = "Not mine to cancel" });
+        var done = await client.SubmitFormAsync(path, new() { ["_handler"] = "cancel-course", ["Cancelling.Reason"] = "Screening in person: not eligible" });
+        var again = await client.PostAsJsonAsync($"/api/courses/{courseId}/cancel", new { reason = "Again" });
+
+        Assert.Contains("The course cannot be cancelled", await withoutReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byNurse.StatusCode);
+        var page = await done.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"course-cancelled\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"cancel-h\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal("course.closed", await CodeOf(again));
+        var db = app.NewDb(out var scope);
+        using (scope)
+        {
+            var course = await db.Courses.SingleAsync(c => c.Id == courseId);
+            Assert.Equal((RegenClinic.Domain.Plans.CourseStatus.Cancelled, "Screening in person: not eligible"), (course.Status, course.StatusReason));
+        }
+    }
+
+    [Fact]
     public async Task StartCourse_NegativeRctIndicationWithoutAcknowledgement_Refused()
     {
         var client = await app.SignedInAsync(Physician);

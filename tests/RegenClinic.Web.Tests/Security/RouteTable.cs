@@ -182,6 +182,7 @@ internal static class RouteTable
         Get("/api/patients/{id:guid}/courses", Policies.ClinicalRead, P("/api/patients/{patient}/courses")),
         Post("/api/patients/{id:guid}/courses", Policies.PhysicianDecision),
         Post("/api/courses/{courseId:guid}/start", Policies.PhysicianDecision),
+        Post("/api/courses/{courseId:guid}/cancel", Policies.PhysicianDecision),
 
         // /api: hyperbaric.
         Post("/api/hyperbaric/prescriptions", Policies.HbotPhysician),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
@@ -18,13 +19,21 @@ public sealed class CancelCourse(ClinicDb db, ClinicActor actor, ClinicTime time
     {
         var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, ct)
             ?? throw new DomainException("course.not-found", "No such course.", "courseId");
-        course.Cancel(reason);
         var now = time.Now;
-        var coming = await db.Appointments.Where(a => a.CourseId == courseId && a.Status == AppointmentStatus.Booked && a.Start > now).ToListAsync(ct);
-        foreach (var appointment in coming) appointment.Cancel();
+        var cancelled = await CloseAsync(db, course, reason, now, ct);
         db.AuditEntries.Add(AuditEntry.Create(actor, now, "course-cancel", nameof(TreatmentCourse), course.Id.ToString(), course.PatientId,
-            $"{coming.Count} booked session(s) cancelled"));
+            $"{cancelled} booked session(s) cancelled"));
         await db.SaveChangesAsync(ct);
+        return cancelled;
+    }
+
+    /// <summary>Cancels the course and its booked sessions still to come without saving, so that a caller (a withdrawn travel
+    /// enquiry) saves them with its own change; returns how many sessions.</summary>
+    internal static async Task<int> CloseAsync(ClinicDb db, TreatmentCourse course, string reason, Instant now, CancellationToken ct)
+    {
+        course.Cancel(reason);
+        var coming = await db.Appointments.Where(a => a.CourseId == course.Id && a.Status == AppointmentStatus.Booked && a.Start > now).ToListAsync(ct);
+        foreach (var appointment in coming) appointment.Cancel();
         return coming.Count;
     }
 }

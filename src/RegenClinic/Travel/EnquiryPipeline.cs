@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using RegenClinic.Audit;
 using RegenClinic.Clinic;
 using RegenClinic.Data;
-using RegenClinic.Domain.Clinic;
 using RegenClinic.Domain.Common;
 using RegenClinic.Domain.Plans;
 using RegenClinic.Domain.Travel;
@@ -68,11 +67,9 @@ public sealed class MoveEnquiry(ClinicDb db, ClinicActor actor, ClinicTime time)
         db.EnquiryEvents.Add(enquiry.MoveTo(to, actor.Name, time.Now, note));
         if (held is not null)
         {
-            held.Cancel($"Travel enquiry {enquiry.Reference} withdrawn.");
-            var seats = await db.Appointments.Where(a => a.CourseId == held.Id && a.Status == AppointmentStatus.Booked).ToListAsync(ct);
-            foreach (var seat in seats) seat.Cancel();
+            var released = await Plans.CancelCourse.CloseAsync(db, held, $"Travel enquiry {enquiry.Reference} withdrawn.", time.Now, ct);
             db.EnquiryEvents.Add(EnquiryEvent.Of(enquiry.Id, EnquiryEventKind.Note,
-                $"Draft course cancelled and its {seats.Count} held sessions released.", actor.Name, time.Now));
+                $"Draft course cancelled and its {released} held sessions released.", actor.Name, time.Now));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -6,9 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using RegenClinic.Audit;
 using RegenClinic.Benchmarks.Latency;
 using RegenClinic.Data;
@@ -78,13 +76,7 @@ public static class FhirBench
     /// <summary>Registers a system client in the seeded database (as an Admin would) and picks a fixed sample of patients to ask for.</summary>
     private static async Task<(string ClientId, string Secret, IReadOnlyList<(Guid Id, string RecordNumber)> Sample)> PrepareAsync(BenchDatabase database)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            database.Environment.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddClinic(configuration, Directory.GetCurrentDirectory());
-        services.AddSingleton<IClock>(SystemClock.Instance);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = database.Services();
         await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ClinicActor>().Name = "bench";
         var (client, secret) = await scope.ServiceProvider.GetRequiredService<ManageFhirClients>().RegisterAsync("Benchmark", "system/*.read system/*.write");

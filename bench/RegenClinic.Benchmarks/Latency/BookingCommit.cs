@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using RegenClinic.Audit;
@@ -17,13 +16,7 @@ public static class BookingCommit
 {
     public static async Task<ScenarioResult> RunAsync(BenchDatabase database, int requests)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            database.Environment.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddClinic(configuration, Directory.GetCurrentDirectory());
-        services.AddSingleton<IClock>(SystemClock.Instance);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = database.Services();
 
         (Guid Site, Guid Chamber, Guid[] Patients) world;
         await using (var scope = provider.CreateAsyncScope())

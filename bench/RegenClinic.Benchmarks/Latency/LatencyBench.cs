@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace RegenClinic.Benchmarks.Latency;
@@ -103,6 +105,18 @@ public sealed class BenchDatabase : IAsyncDisposable
             ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(options.Admin) { Database = db.postgresName }.ToString(),
         };
         return db;
+    }
+
+    /// <summary>The clinic's services on this database, for work done in process (seeding a client, timing a commit).</summary>
+    public ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            Environment.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddClinic(configuration, Directory.GetCurrentDirectory());
+        services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
+        return services.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()

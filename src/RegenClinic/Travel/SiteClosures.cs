@@ -9,16 +9,27 @@ namespace RegenClinic.Travel;
 
 public sealed record SiteClosureList(Guid SiteId, string SiteName, IReadOnlyList<(Guid Id, string Name)> Sites, IReadOnlyList<SiteClosure> Closures);
 
+/// <summary>The site a per-site Admin page shows (the asked one, else the first by name) and every site to choose from.</summary>
+internal sealed record SiteChoice(Guid Id, string Name, IReadOnlyList<(Guid Id, string Name)> Sites)
+{
+    public static async Task<SiteChoice> OfAsync(ClinicDb db, Guid? siteId, CancellationToken ct)
+    {
+        var sites = (await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
+        var site = siteId is { } asked ? sites.Find(s => s.Id == asked) : sites.FirstOrDefault();
+        if (site == default) throw new DomainException("site.not-found", "No such site.", "siteId");
+        return new SiteChoice(site.Id, site.Name, sites);
+    }
+}
+
 /// <summary>A site's closed days from today on (public holidays, refits). No patient data.</summary>
 public sealed class ListSiteClosures(ClinicDb db, ClinicTime time)
 {
     public async Task<SiteClosureList> HandleAsync(Guid? siteId, CancellationToken ct = default)
     {
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        var site = (siteId is { } id ? sites.FirstOrDefault(s => s.Id == id) : sites.FirstOrDefault()) ?? throw new DomainException("site.not-found", "No such site.", "siteId");
+        var site = await SiteChoice.OfAsync(db, siteId, ct);
         var today = time.Today;
         var closures = await db.SiteClosures.AsNoTracking().Where(c => c.SiteId == site.Id && c.Date >= today).OrderBy(c => c.Date).ToListAsync(ct);
-        return new SiteClosureList(site.Id, site.Name, [.. sites.Select(s => (s.Id, s.Name))], closures);
+        return new SiteClosureList(site.Id, site.Name, site.Sites, closures);
     }
 }
 

@@ -21,14 +21,12 @@ public sealed class ViewSitePrices(ClinicDb db, ClinicTime time)
 {
     public async Task<SitePrices> HandleAsync(Guid? siteId, CancellationToken ct = default)
     {
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        var site = (siteId is { } id ? sites.FirstOrDefault(s => s.Id == id) : sites.FirstOrDefault())
-            ?? throw new DomainException("site.not-found", "No such site.", "siteId");
+        var site = await SiteChoice.OfAsync(db, siteId, ct);
         var items = await db.PriceItems.AsNoTracking().Where(p => p.SiteId == site.Id).ToListAsync(ct);
         var current = PriceList.InEffect(items, time.Today).Select(i => i.Id).ToHashSet();
         var rows = items.OrderBy(i => i.Kind).ThenBy(i => i.Code, StringComparer.Ordinal).ThenByDescending(i => i.ValidFrom ?? LocalDate.MinIsoValue)
             .ThenByDescending(i => i.CreatedAt ?? Instant.MinValue).Select(i => new PriceRow(i, current.Contains(i.Id))).ToList();
-        return new SitePrices(site.Id, site.Name, [.. sites.Select(s => (s.Id, s.Name))], rows);
+        return new SitePrices(site.Id, site.Name, site.Sites, rows);
     }
 }
 

@@ -28,6 +28,13 @@ public sealed class ClinicAppFactory : WebApplicationFactory<Program>
         return scope.ServiceProvider.GetRequiredService<ClinicDb>();
     }
 
+    /// <summary>Reads (or writes) the app's database in a scope of its own.</summary>
+    public async Task<T> InDbAsync<T>(Func<ClinicDb, Task<T>> read)
+    {
+        var db = NewDb(out var scope);
+        using (scope) return await read(db);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -17,12 +17,6 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         using (scope) return await db.Enquiries.Where(e => e.FamilyName == family).Select(e => e.Id).SingleAsync();
     }
 
-    private async Task<T> InDbAsync<T>(Func<RegenClinic.Data.ClinicDb, Task<T>> read)
-    {
-        var db = app.NewDb(out var scope);
-        using (scope) return await read(db);
-    }
-
     [Theory]
     [InlineData("admin@regenclinic.demo")]
     [InlineData("nurse@regenclinic.demo")]
@@ -51,7 +45,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         var response = await desk.SubmitFormAsync($"/travel/enquiries/{id}", new() { ["_handler"] = "move-enquiry", ["Moving.To"] = "Booked" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("cannot go from New to Booked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(EnquiryStatus.New, await InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
+        Assert.Equal(EnquiryStatus.New, await app.InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
     }
 
     [Fact]
@@ -91,7 +85,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         var quoteId = Guid.Parse(quotePath.Split('/')[^1]);
         // "Send the quote" sent it: a message with the file is in the outbox, and the history says to whom, when and by whom.
         var outbox = app.Services.GetRequiredService<RegenClinic.Travel.TravelSettings>().OutboxFolder;
-        var sent = await InDbAsync(db => db.EnquiryEvents.SingleAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent));
+        var sent = await app.InDbAsync(db => db.EnquiryEvents.SingleAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent));
         Assert.Equal("frontdesk@regenclinic.demo", sent.By);
         var messageFile = System.Text.RegularExpressions.Regex.Match(sent.Note!, @"outbox message (\S+\.eml)").Groups[1].Value;
         var message = await File.ReadAllTextAsync(Path.Combine(outbox, messageFile));
@@ -101,7 +95,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         // Sending again to another address from the quote page.
         var again = await desk.SubmitFormAsync(quotePath, new() { ["_handler"] = "send-quote", ["Sending.To"] = "broer@example.org" });
         Assert.Contains("id=\"quote-sent\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(2, await InDbAsync(db => db.EnquiryEvents.CountAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent)));
+        Assert.Equal(2, await app.InDbAsync(db => db.EnquiryEvents.CountAsync(e => e.EnquiryId == id && e.Kind == EnquiryEventKind.Sent)));
         var file = await desk.GetAsync($"/api/travel/quotes/{quoteId}/file");
         Assert.Equal("text/html", file.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
@@ -109,13 +103,13 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
 
         var accepted = await desk.SubmitFormAsync($"/travel/enquiries/{id}", new() { ["_handler"] = "accept-quote" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        var (patientId, courseId, status) = await InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => ValueTuple.Create(e.PatientId, e.CourseId, e.Status)).SingleAsync());
+        var (patientId, courseId, status) = await app.InDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => ValueTuple.Create(e.PatientId, e.CourseId, e.Status)).SingleAsync());
         Assert.Equal(EnquiryStatus.Accepted, status);
-        var patient = await InDbAsync(db => db.Patients.SingleAsync(p => p.Id == patientId));
+        var patient = await app.InDbAsync(db => db.Patients.SingleAsync(p => p.Id == patientId));
         Assert.Equal(("Reiziger", "Dr. Jan Claes"), (patient.FamilyName, patient.HomePhysician?.Name));
-        Assert.Equal(CourseStatus.Draft, await InDbAsync(db => db.Courses.Where(c => c.Id == courseId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CourseStatus.Draft, await app.InDbAsync(db => db.Courses.Where(c => c.Id == courseId).Select(c => c.Status).SingleAsync()));
         // The draft course's 30 sessions are held on the schedule, each on its own day inside the patient's dates.
-        var held = await InDbAsync(db => db.Appointments.Where(a => a.CourseId == courseId).Select(a => a.Start).ToListAsync());
+        var held = await app.InDbAsync(db => db.Appointments.Where(a => a.CourseId == courseId).Select(a => a.Start).ToListAsync());
         Assert.Equal(30, held.Count);
         Assert.Equal(30, held.Select(h => h.InUtc().Date).Distinct().Count());
 
@@ -127,7 +121,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         Assert.Contains("id=\"no-adverse-events\"", letter, StringComparison.Ordinal);
         // Events and scores are named in the letter's language, not by their codes.
         var at = NodaTime.SystemClock.Instance.GetCurrentInstant();
-        await InDbAsync(async db =>
+        await app.InDbAsync(async db =>
         {
             db.HbotAdverseEvents.Add(RegenClinic.Domain.Hyperbaric.HbotAdverseEventRecord.Record(patientId!.Value, courseId!.Value, null, new RegenClinic.Domain.Hyperbaric.HyperbaricAdverseEvent(
                 RegenClinic.Domain.Hyperbaric.HyperbaricAdverseEventType.SinusSqueeze, RegenClinic.Domain.Hyperbaric.AdverseEventTiming.DuringDive,
@@ -142,7 +136,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         Assert.DoesNotContain("<td>nrs</td>", named, StringComparison.Ordinal);
 
         // Reads of the enquiry and the quote are audited with who read them.
-        Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));
-        Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Quote" && a.EntityId == quoteId.ToString())));
+        Assert.True(await app.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));
+        Assert.True(await app.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Quote" && a.EntityId == quoteId.ToString())));
     }
 }

@@ -7,12 +7,6 @@ namespace RegenClinic.Web.Tests.Travel;
 
 public sealed class PriceListTests(ClinicAppFactory app) : IClassFixture<ClinicAppFactory>
 {
-    private async Task<T> InDbAsync<T>(Func<RegenClinic.Data.ClinicDb, Task<T>> read)
-    {
-        var db = app.NewDb(out var scope);
-        using (scope) return await read(db);
-    }
-
     private static string Day(int days) => NodaTime.SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(days)
         .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -31,7 +25,7 @@ public sealed class PriceListTests(ClinicAppFactory app) : IClassFixture<ClinicA
     [Fact]
     public async Task Admin_NewVersionOfTheHbotPrice_OldKeptNewFromItsDayAudited()
     {
-        var (siteId, before) = await InDbAsync(async db =>
+        var (siteId, before) = await app.InDbAsync(async db =>
         {
             var item = await db.PriceItems.FirstAsync(p => p.Kind == PriceKind.Session && p.Code == "hbot");
             return (item.SiteId, await db.PriceItems.CountAsync(p => p.SiteId == item.SiteId && p.Code == "hbot"));
@@ -55,19 +49,19 @@ public sealed class PriceListTests(ClinicAppFactory app) : IClassFixture<ClinicA
 
         var saved = await admin.SubmitFormAsync($"/travel/prices?site={siteId}", Form("195.00", Day(30)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var versions = await InDbAsync(db => db.PriceItems.Where(p => p.SiteId == siteId && p.Code == "hbot").ToListAsync());
+        var versions = await app.InDbAsync(db => db.PriceItems.Where(p => p.SiteId == siteId && p.Code == "hbot").ToListAsync());
         Assert.Equal(before + 1, versions.Count);
         var added = versions.Single(v => v.UnitPrice == 195m);
         Assert.Equal(("admin@regenclinic.demo", Day(30)), (added.CreatedBy, added.ValidFrom!.Value.ToString("yyyy-MM-dd", null)));
         Assert.Contains(versions, v => v.UnitPrice == 180m && !v.Retired);
-        Assert.True(await InDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PriceItem" && a.Action == "create" && a.EntityId == added.Id.ToString())));
+        Assert.True(await app.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PriceItem" && a.Action == "create" && a.EntityId == added.Id.ToString())));
         // Today the old price is still the one in effect; the public directory shows it.
         Assert.Contains("180", await app.Client().GetStringAsync("/centres"), StringComparison.Ordinal);
 
         // Withdrawing the new version: kept in the history, marked withdrawn.
         var withdrawn = await admin.SubmitFormAsync($"/travel/prices?site={siteId}", new() { ["_handler"] = "retire-" + added.Id });
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
-        Assert.True(await InDbAsync(db => db.PriceItems.Where(p => p.Id == added.Id).Select(p => p.Retired).SingleAsync()));
+        Assert.True(await app.InDbAsync(db => db.PriceItems.Where(p => p.Id == added.Id).Select(p => p.Retired).SingleAsync()));
     }
 }
 

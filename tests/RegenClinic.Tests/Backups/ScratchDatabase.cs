@@ -32,10 +32,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var dir = Directory.CreateTempSubdirectory("rc-backup-").FullName;
             return new ScratchDatabase(provider, $"Data Source={Path.Combine(dir, "regenclinic.db")};Pooling=False", ["--data-folder", dir], dir, null);
         }
-        var admin = Environment.GetEnvironmentVariable("REGENCLINIC_TEST_POSTGRES")!;
-        var name = $"rc_backup_{Guid.NewGuid():N}";
-        await ExecutePostgresAsync(admin, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString();
+        var name = await TestPostgres.CreateDatabaseAsync("rc_backup");
+        var connection = TestPostgres.ConnectionTo(name, pooling: false);
         return new ScratchDatabase(provider, connection, ["--provider", "Postgres", "--connection", connection], null, name);
     }
 
@@ -65,18 +63,6 @@ public sealed class ScratchDatabase : IAsyncDisposable
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
-        if (postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecutePostgresAsync(Environment.GetEnvironmentVariable("REGENCLINIC_TEST_POSTGRES")!, $"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
-        }
-    }
-
-    private static async Task ExecutePostgresAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        if (postgresDatabase is not null) await TestPostgres.DropDatabaseAsync(postgresDatabase);
     }
 }

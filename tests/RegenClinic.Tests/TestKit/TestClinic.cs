@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
-using Npgsql;
 using RegenClinic.Audit;
 using RegenClinic.Data;
 
@@ -21,15 +20,13 @@ public sealed class TestClinic : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly SqliteConnection? keepAlive;
     private readonly string? postgresDatabase;
-    private readonly string? postgresAdmin;
 
-    private TestClinic(ServiceProvider services, FakeClock clock, SqliteConnection? keepAlive, string? postgresDatabase, string? postgresAdmin)
+    private TestClinic(ServiceProvider services, FakeClock clock, SqliteConnection? keepAlive, string? postgresDatabase)
     {
         this.services = services;
         Clock = clock;
         this.keepAlive = keepAlive;
         this.postgresDatabase = postgresDatabase;
-        this.postgresAdmin = postgresAdmin;
     }
 
     public FakeClock Clock { get; }
@@ -46,7 +43,7 @@ public sealed class TestClinic : IAsyncDisposable
     public static async Task<TestClinic> CreateAsync(Provider provider, Action<IServiceCollection>? configure = null)
     {
         SqliteConnection? keepAlive = null;
-        string? database = null, admin = null;
+        string? database = null;
         string connection;
         if (provider == Provider.Sqlite)
         {
@@ -56,16 +53,8 @@ public sealed class TestClinic : IAsyncDisposable
         }
         else
         {
-            admin = Environment.GetEnvironmentVariable("REGENCLINIC_TEST_POSTGRES")!;
-            if (admin == "unavailable") throw new InvalidOperationException("test.sh could not start PostgreSQL; see its output.");
-            database = $"rc_test_{Guid.NewGuid():N}";
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", conn);
-                await create.ExecuteNonQueryAsync();
-            }
-            connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ToString();
+            database = await TestPostgres.CreateDatabaseAsync("rc_test");
+            connection = TestPostgres.ConnectionTo(database);
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -80,7 +69,7 @@ public sealed class TestClinic : IAsyncDisposable
         configure?.Invoke(collection);
         var clock = new FakeClock(Start);
         collection.AddSingleton<IClock>(clock);
-        var built = new TestClinic(collection.BuildServiceProvider(), clock, keepAlive, database, admin);
+        var built = new TestClinic(collection.BuildServiceProvider(), clock, keepAlive, database);
         await using var scope = built.services.CreateAsyncScope();
         await ClinicDbSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClinicDb>());
         return built;
@@ -100,13 +89,6 @@ public sealed class TestClinic : IAsyncDisposable
     {
         await services.DisposeAsync();
         if (keepAlive is not null) await keepAlive.DisposeAsync();
-        if (postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(postgresAdmin);
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
-        }
+        if (postgresDatabase is not null) await TestPostgres.DropDatabaseAsync(postgresDatabase);
     }
 }

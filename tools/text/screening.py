@@ -94,6 +94,12 @@ TEXT = {
  'screening.evidence-acknowledgement-required': ('The evidence for this indication is negative or absent: acknowledge it to proceed.', 'Het bewijs voor deze indicatie is negatief of afwezig: erken dit om verder te gaan.'),
  'screening.override-reason-required': ('An override needs a reason of at least 10 characters.', 'Een overschrijving vraagt een reden van minstens 10 tekens.'),
  'consent.witness-is-signer': ('The witness must be someone other than the signer.', 'De getuige moet iemand anders zijn dan de ondertekenaar.'),
+ 'Cancel course': 'Kuur annuleren',
+ 'Reason for cancelling': 'Reden van annuleren',
+ 'Sessions still to come are cancelled and free their chamber seats and rooms; sessions already given are kept.':
+    'Sessies die nog komen worden geannuleerd en geven hun plaats in de drukkamer en hun ruimte vrij; gegeven sessies blijven staan.',
+ 'Course cancelled; {0} booked session(s) cancelled.': 'Kuur geannuleerd; {0} geboekte sessie(s) geannuleerd.',
+ 'The course cannot be cancelled': 'De kuur kan niet worden geannuleerd',
  'field.required': ('This field is required.', 'Dit veld is verplicht.'),
  'field.invalid-format': ('This value is not in the expected format.', 'Deze waarde heeft niet het verwachte formaat.'),
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using RegenClinic.Data;
 using RegenClinic.Domain.Patients;
@@ -11,12 +10,11 @@ namespace RegenClinic.Audit;
 /// <summary>
 /// Appends an audit entry per changed entity in the same transaction as the change, and chains every new audit
 /// row to the last one. It opens the transaction itself when the caller has none, and takes the database's
-/// write lock first, so the chain cannot fork between two writers (or two app instances).
+/// write lock first, so the chain cannot fork between two writers (or two app instances). One instance serves every
+/// pooled context: the actor and the save's own transaction live on the context (<see cref="ClinicDb.Lease"/>).
 /// </summary>
-public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
 {
-    private IDbContextTransaction? ownTransaction;
-
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is not ClinicDb db) return result;
@@ -44,9 +42,9 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (ownTransaction is { } tx)
+        if (eventData.Context is ClinicDb { AuditTransaction: { } tx } db)
         {
-            ownTransaction = null;
+            db.AuditTransaction = null;
             await tx.CommitAsync(cancellationToken);
             await tx.DisposeAsync();
         }
@@ -58,9 +56,9 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (ownTransaction is { } tx)
+        if (eventData.Context is ClinicDb { AuditTransaction: { } tx } db)
         {
-            ownTransaction = null;
+            db.AuditTransaction = null;
             await tx.RollbackAsync(cancellationToken);
             await tx.DisposeAsync();
         }
@@ -70,6 +68,7 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
 
     private async ValueTask PrepareAsync(ClinicDb db, CancellationToken ct)
     {
+        var actor = db.Actor ?? throw new InvalidOperationException("A save through the app's services without an actor: contexts are handed out by ClinicDb.Lease.");
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
@@ -89,13 +88,13 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
         }
         else
         {
-            foreach (var entry in changed) db.AuditEntries.Add(Describe(entry, now));
+            foreach (var entry in changed) db.AuditEntries.Add(Describe(actor, entry, now));
         }
 
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (pending.Count == 0) return;
 
-        if (db.Database.CurrentTransaction is null) ownTransaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.CurrentTransaction is null) db.AuditTransaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAuditChainAsync(ct);
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
@@ -108,7 +107,7 @@ public sealed class AuditInterceptor(ClinicActor actor, IClock clock) : SaveChan
         }
     }
 
-    private AuditEntry Describe(EntityEntry entry, Instant now)
+    private static AuditEntry Describe(ClinicActor actor, EntityEntry entry, Instant now)
     {
         var type = entry.Metadata.ClrType.Name;
         var key = entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using RegenClinic.Audit;
@@ -18,10 +19,28 @@ using RegenClinic.Staff;
 namespace RegenClinic.Data;
 
 /// <summary>The one model. <see cref="SqliteClinicDb"/> and <see cref="PostgresClinicDb"/> exist only to carry their own migration sets.</summary>
-public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public abstract class ClinicDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Who acts through this context. Contexts come from a pool and keep their fields between units of work, so
+    /// the app hands one out only through <see cref="Lease"/>, which sets it; it is null only for a context built by hand
+    /// outside the app's services (backups, design time), which also has no audit interceptor.</summary>
+    public ClinicActor? Actor { get; private set; }
+
     /// <summary>Read by the patient query filters on every query (EF parameterises it per query, not per model).</summary>
-    internal SiteScope Scope => actor?.Scope ?? SiteScope.Unrestricted;
+    internal SiteScope Scope => Actor?.Scope ?? SiteScope.Unrestricted;
+
+    /// <summary>The transaction the audit interceptor opened for a save that had none, committed or rolled back when the save ends.</summary>
+    internal IDbContextTransaction? AuditTransaction { get; set; }
+
+    /// <summary>Starts a unit of work for <paramref name="actor"/> on a context fresh from the pool: nothing of the previous
+    /// lease's actor, deferral or transaction survives (EF itself resets tracking, connection and options).</summary>
+    internal ClinicDb Lease(ClinicActor actor)
+    {
+        Actor = actor;
+        DeferReadAudits = false;
+        AuditTransaction = null;
+        return this;
+    }
 
     /// <summary>
     /// When set, a save that holds nothing but read audits is held back, so that a page whose sections each record
@@ -326,13 +345,13 @@ public abstract class ClinicDb(DbContextOptions options, ClinicActor? actor) : I
         d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
 }
 
-public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options, ClinicActor? actor = null) : ClinicDb(options, actor)
+public sealed class SqliteClinicDb(DbContextOptions<SqliteClinicDb> options) : ClinicDb(options)
 {
     /// <summary>SQLite allows one writer; the transaction is already IMMEDIATE, so the write lock is held.</summary>
     public override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options, ClinicActor? actor = null) : ClinicDb(options, actor)
+public sealed class PostgresClinicDb(DbContextOptions<PostgresClinicDb> options) : ClinicDb(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -92,4 +92,33 @@ public sealed class DeferredReadAuditTests
         Assert.Equal(1, await QueryAsync(clinic, d => d.AuditEntries.CountAsync(a => a.EntityType == "Site")));
         Assert.True((await QueryAsync(clinic, d => new VerifyAuditChain(d).HandleAsync())).Intact);
     }
+    /// <summary>Contexts come from a pool: the next unit of work on the same context must act as its own actor, with its
+    /// own site filter, and must not inherit a deferral or the held-back reads of the previous one.</summary>
+    [Theory]
+    [MemberData(nameof(TestClinic.Providers), MemberType = typeof(TestClinic))]
+    public async Task APooledContext_ComesBackWithTheNextActor_ItsScope_AndNoHeldBackReads(Provider provider)
+    {
+        await using var clinic = await TestClinic.CreateAsync(provider);
+        var id = await SeedPatientAsync(clinic);
+        ClinicDb first;
+        await using (var scope = clinic.Scope("nurse.visser"))
+        {
+            first = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            first.DeferReadAudits = true;
+            await scope.ServiceProvider.GetRequiredService<ViewChart>().HandleAsync(id, includeClinical: true);
+            Assert.Equal(1, await first.Patients.CountAsync(p => p.Id == id));
+        }
+
+        await using var next = clinic.Scope("frontdesk.bakker");
+        next.ServiceProvider.GetRequiredService<ClinicActor>().Scope = Security.SiteScope.Nothing;
+        var db = next.ServiceProvider.GetRequiredService<ClinicDb>();
+        Assert.Same(first, db);
+        Assert.Equal("frontdesk.bakker", db.Actor?.UserId);
+        Assert.False(db.DeferReadAudits);
+        Assert.Empty(db.TakeDeferredReads());
+        Assert.Equal(0, await db.Patients.CountAsync(p => p.Id == id));
+
+        // The nurse's held-back read was never handed over, so it is not in the trail; the next save writes only its own entries.
+        Assert.Empty(await ReadsAsync(clinic, id));
+    }
 }

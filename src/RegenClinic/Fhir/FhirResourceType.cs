@@ -181,8 +181,6 @@ public sealed class FhirResourceType<T>(
         {
             q = parameters.First(p => p.Parameter.Name == parameterName).Apply(q, value, plan.Zone);
         }
-        var total = await q.CountAsync(ct);
-        if (plan.Offset >= total) return ([], total);
         IOrderedQueryable<T> ordered;
         if (plan.Sort.Count == 0)
         {
@@ -197,6 +195,11 @@ public sealed class FhirResourceType<T>(
             ordered = thenDefault(ordered);
         }
         var rows = await ordered.Skip(plan.Offset).Take(plan.Count).ToListAsync(ct);
+        // A page that is neither full nor past the end is the last one, and gives the total without a second query
+        // (most searches, such as by identifier, find one page or less).
+        var total = (rows.Count > 0 && rows.Count < plan.Count) || (rows.Count == 0 && plan.Offset == 0)
+            ? plan.Offset + rows.Count
+            : await q.CountAsync(ct);
         return ([.. rows.Select(r => new FhirMatch(toFhir(r), patientOf(r)))], total);
     }
 

@@ -72,6 +72,8 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
         {
             var bundle = await Read<Bundle>(await client.GetAsync(url));
             total ??= bundle.Total;
+            // Full pages count, the last (partial) page derives the total from its offset: both must agree.
+            Assert.Equal(total, bundle.Total);
             seen.AddRange(bundle.Entry.Select(e => e.Resource!.Id!));
             Assert.True(bundle.Entry.Count <= 7);
             url = bundle.Link.FirstOrDefault(l => l.Relation == "next")?.Url;
@@ -80,6 +82,9 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
         Assert.True(total >= 30);
         Assert.Equal(total, seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
+        var pastTheEnd = await Read<Bundle>(await client.GetAsync($"/fhir/Patient?_count=7&_sort=birthdate&_offset={total + 7}"));
+        Assert.Empty(pastTheEnd.Entry);
+        Assert.Equal(total, pastTheEnd.Total);
     }
 
     [Fact]

@@ -35,12 +35,13 @@ public static class DemoOutcomes
         var now = time.Now;
         var by = "Dr. Pieter Jansen";
         var site = await db.Sites.OrderBy(s => s.Code).FirstAsync(ct);
-        var chamber = await db.Chambers.Where(c => c.Kind == ChamberKind.Monoplace).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync(ct);
-        var room = await db.Rooms.OrderBy(r => r.Name).Select(r => r.Id).FirstAsync(ct);
+        var chambers = await db.Chambers.Where(c => c.Kind == ChamberKind.Monoplace).OrderBy(c => c.Name).Select(c => c.Id).ToListAsync(ct);
+        var rooms = await db.Rooms.OrderBy(r => r.Name).Select(r => r.Id).ToListAsync(ct);
         var conditions = await db.Conditions.AsNoTracking().Select(c => new { c.PatientId, c.Code, c.Onset }).ToListAsync(ct);
-        var slot = 0;
+        var booked = new Bookings();
         foreach (var group in Groups)
         {
+            var hbot = group.Therapy == "hbot";
             var patients = conditions.Where(c => c.Code.StartsWith(group.Prefix, StringComparison.Ordinal))
                 .DistinctBy(c => c.PatientId).OrderBy(c => c.PatientId).Take(PerGroup).ToArray();
             foreach (var (patientId, onset) in patients.Select(c => (c.PatientId, c.Onset ?? today.PlusMonths(-6))))
@@ -49,6 +50,12 @@ public static class DemoOutcomes
                 var start = onset.PlusDays(random.Next(14, 45));
                 if (start > today.PlusDays(-50)) continue;
                 while (start.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) start = start.PlusDays(1);
+                var sessions = SessionDates(start, group.Sessions, group.EveryDays);
+                // The same chamber or room at the same time on every session day, as the clinic would book a course; a course
+                // with no such place free is left out rather than double-booked.
+                var length = hbot ? 120 : 45;
+                if (booked.Place(patientId, sessions, hbot ? chambers : rooms, hbot ? HbotStarts : InjectionStarts, length) is not { } chosen) continue;
+                var (place, startTime) = chosen;
                 var course = TreatmentCourse.Prescribe(patientId, site.Id, group.Therapy, group.Protocol, group.Sessions,
                     group.EveryDays == 1 ? SessionPattern.Weekdays() : SessionPattern.Interval(group.EveryDays, group.EveryDays + 7),
                     start, start, 2, "Less pain and better function (demo).", by, now);
@@ -56,28 +63,13 @@ public static class DemoOutcomes
                 course.LinkConsent(Guid.CreateVersion7());
                 course.Activate();
                 db.Courses.Add(course);
-                var date = start;
-                var sessions = new List<LocalDate>();
-                // Each course its own start time: a room takes one booking per start (unique index), whatever the onsets.
-                var startTime = new LocalTime(7, 0).PlusMinutes(5 * slot);
-                slot++;
-                while (sessions.Count < group.Sessions)
+                foreach (var (date, index) in sessions.Select((d, i) => (d, i)))
                 {
-                    if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
-                    {
-                        var from = time.ToInstant(date + startTime);
-                        var length = Duration.FromMinutes(group.Therapy == "hbot" ? 120 : 45);
-                        var appointment = Appointment.Book(patientId, site.Id, group.Therapy, group.Therapy == "hbot" ? chamber : null,
-                            group.Therapy == "hbot" ? null : room, new Interval(from, from + length), by, now);
-                        appointment.AssignToCourse(course.Id, sessions.Count + 1);
-                        db.Appointments.Add(appointment);
-                        sessions.Add(date);
-                        date = date.PlusDays(group.EveryDays);
-                    }
-                    else
-                    {
-                        date = date.PlusDays(1);
-                    }
+                    var from = time.ToInstant(date + startTime);
+                    var appointment = Appointment.Book(patientId, site.Id, group.Therapy, hbot ? place : null, hbot ? null : place,
+                        new Interval(from, from + Duration.FromMinutes(length)), by, now);
+                    appointment.AssignToCourse(course.Id, index + 1);
+                    db.Appointments.Add(appointment);
                 }
                 var end = sessions[^1];
                 if (end < today) course.Complete();
@@ -109,6 +101,51 @@ public static class DemoOutcomes
             }
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly LocalTime[] HbotStarts = [.. Enumerable.Range(0, 5).Select(i => new LocalTime(8, 0).PlusHours(2 * i))];
+    private static readonly LocalTime[] InjectionStarts = [.. Enumerable.Range(0, 11).Select(i => new LocalTime(8, 30).PlusMinutes(45 * i))];
+
+    private static List<LocalDate> SessionDates(LocalDate start, int count, int everyDays)
+    {
+        var dates = new List<LocalDate>();
+        for (var date = start; dates.Count < count;)
+        {
+            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                date = date.PlusDays(1);
+                continue;
+            }
+            dates.Add(date);
+            date = date.PlusDays(everyDays);
+        }
+        return dates;
+    }
+
+    /// <summary>What the demo has booked so far, per day: no chamber, room or patient in two sessions at once.</summary>
+    private sealed class Bookings
+    {
+        private readonly Dictionary<LocalDate, List<(Guid Place, Guid Patient, LocalTime From, LocalTime To)>> days = [];
+
+        public (Guid Place, LocalTime Start)? Place(Guid patient, IReadOnlyList<LocalDate> dates, IReadOnlyList<Guid> places, IReadOnlyList<LocalTime> starts, int minutes)
+        {
+            foreach (var start in starts)
+            {
+                var end = start.PlusMinutes(minutes);
+                foreach (var place in places)
+                {
+                    if (!dates.All(d => !days.TryGetValue(d, out var day) || !day.Any(b => (b.Place == place || b.Patient == patient) && b.From < end && start < b.To)))
+                        continue;
+                    foreach (var date in dates)
+                    {
+                        if (!days.TryGetValue(date, out var day)) days[date] = day = [];
+                        day.Add((place, patient, start, end));
+                    }
+                    return (place, start);
+                }
+            }
+            return null;
+        }
     }
 
     /// <summary>Answers for a patient who has improved by <paramref name="progress"/> (0 none, 1 a lot) since baseline.</summary>

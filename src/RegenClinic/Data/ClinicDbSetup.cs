@@ -86,11 +86,18 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
         return Task.CompletedTask;
     }
 
+    /// <summary>The native connections that already have the settings. They belong to the native connection, which the
+    /// connection pool keeps open between uses, so each gets them once rather than on every open (once per query).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+    private static readonly object Done = new();
+
     private static void Apply(System.Data.Common.DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } native } && Applied.TryGetValue(native, out _)) return;
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened }) Applied.AddOrUpdate(opened, Done);
     }
 }
 

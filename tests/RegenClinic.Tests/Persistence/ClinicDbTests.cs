@@ -112,6 +112,37 @@ public sealed class ClinicDbTests
     }
 
     /// <summary>The design-time factories are what `dotnet ef` builds; comparing their model to the migrations needs no server.</summary>
+    /// <summary>Durability, lock waiting and foreign keys are set once per native connection, not on every open: a connection
+    /// the pool hands out again must still have them.</summary>
+    [Fact]
+    public async Task SqliteConnections_HaveTheirSettings_OnFirstUseAndWhenThePoolHandsThemOutAgain()
+    {
+        await using var clinic = await TestClinic.CreateAsync(Provider.Sqlite);
+        for (var use = 1; use <= 3; use++)
+        {
+            await using var scope = clinic.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDb>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                async Task<long> Pragma(string name)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = $"PRAGMA {name};";
+                    return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                Assert.Equal(2, await Pragma("synchronous")); // FULL
+                Assert.Equal(10_000, await Pragma("busy_timeout"));
+                Assert.Equal(1, await Pragma("foreign_keys"));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     private sealed class SqliteDesignFactoryAccess
     {
         public SqliteClinicDb Sqlite() => new(new DbContextOptionsBuilder<SqliteClinicDb>().UseSqlite("Data Source=:memory:").Options);

@@ -180,7 +180,7 @@ public static partial class FhirRegistry
 
     private static FhirResourceType<ConsentRecord> ConsentType() =>
         new FhirResourceType<ConsentRecord>("Consent", Policies.ClinicalRead, null, "Signed informed consents (language, signer, witness, date, therapy)",
-                db => db.Consents, (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
+                db => db.Consents, (q, ids) => q.Where(In<ConsentRecord, Guid>(x => x.Id, Guids(ids))),
                 q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), c => c.ToFhir(), c => c.PatientId)
             .WithId()
             .ForPatient((q, p) => q.Where(x => x.PatientId == p), subject: false)
@@ -253,7 +253,7 @@ public static partial class FhirRegistry
     /// <summary>A table-backed part keyed by a Guid id.</summary>
     private static FhirResourceType<T> Part<T>(string name, Func<ClinicDb, IQueryable<T>> source, Expression<Func<T, Guid>> id, Func<T, Resource> toFhir, Func<T, Guid?> patientOf)
         where T : class =>
-        new FhirResourceType<T>(name, Policies.ClinicalRead, null, name, source, (q, ids) => q.Where(IdIn(id, Guids(ids))),
+        new FhirResourceType<T>(name, Policies.ClinicalRead, null, name, source, (q, ids) => q.Where(In(id, Guids(ids))),
                 q => q.OrderBy(id), q => q.ThenBy(id), toFhir, patientOf)
             .WithId();
 
@@ -263,12 +263,25 @@ public static partial class FhirRegistry
             .Searching(q => q.Where(x => x.SupersededAt == null))
             .ForPatient((q, p) => q.Where(x => x.PatientId == p));
 
-    private static Expression<Func<T, bool>> IdIn<T>(Expression<Func<T, Guid>> id, List<Guid> ids)
+    /// <summary>Rows whose <paramref name="key"/> is one of <paramref name="values"/>. One value (a read by id, most token searches)
+    /// is compared with <c>=</c>: a list parameter makes EF expand and re-process the SQL on every execution, a scalar one lets
+    /// it reuse the cached command. Either way the values are read through a closure, so that the providers send them as
+    /// parameters rather than inlining them.</summary>
+    internal static Expression<Func<T, bool>> In<T, TValue>(Expression<Func<T, TValue>> key, List<TValue> values)
     {
-        // The list is read through a closure so that the providers send it as a parameter rather than inlining it.
-        Expression<Func<List<Guid>>> captured = () => ids;
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured.Body, id.Body);
-        return Expression.Lambda<Func<T, bool>>(contains, id.Parameters);
+        Expression test;
+        if (values.Count == 1)
+        {
+            var value = values[0];
+            Expression<Func<TValue>> captured = () => value;
+            test = Expression.Equal(key.Body, captured.Body);
+        }
+        else
+        {
+            Expression<Func<List<TValue>>> captured = () => values;
+            test = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TValue)], captured.Body, key.Body);
+        }
+        return Expression.Lambda<Func<T, bool>>(test, key.Parameters);
     }
 
     private static string Key(string value) => value.Trim().ToUpperInvariant();

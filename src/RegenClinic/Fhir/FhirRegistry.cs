@@ -66,7 +66,7 @@ public static partial class FhirRegistry
                 (q, v, zone) => FhirDateSearch.OnInstant(q, v, zone, x => x.EffectiveAt))
             .SortBy("authored", x => x.EffectiveAt),
         new FhirResourceType<TreatmentCourse>("CarePlan", Policies.ClinicalRead, null, "Treatment courses (HBOT, injections, cell therapy)",
-                db => db.Courses, (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
+                db => db.Courses, (q, ids) => q.Where(In<TreatmentCourse, Guid>(x => x.Id, Guids(ids))),
                 q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), c => c.ToFhir(), c => c.PatientId)
             .WithId()
             .ForPatient((q, p) => q.Where(x => x.PatientId == p))
@@ -79,7 +79,7 @@ public static partial class FhirRegistry
             .Param("date", SearchParamType.Date, "Planned start (earliest start), with prefixes eq, ge, gt, le, lt", (q, v) => FhirDateSearch.OnDate(q, v, x => x.EarliestStart))
             .SortBy("date", x => x.EarliestStart),
         new FhirResourceType<DomainAppointment>("Appointment", Policies.Demographics, null, "Booked sessions in chambers and rooms",
-                db => db.Appointments, (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
+                db => db.Appointments, (q, ids) => q.Where(In<DomainAppointment, Guid>(x => x.Id, Guids(ids))),
                 q => q.OrderBy(x => x.Start).ThenBy(x => x.Id), q => q.ThenBy(x => x.Id), a => a.ToFhir(), a => a.PatientId)
             .WithId()
             .ForPatient((q, p) => q.Where(x => x.PatientId == p), subject: false)
@@ -112,12 +112,12 @@ public static partial class FhirRegistry
 
     private static FhirResourceType<DomainPatient> PatientType() =>
         new FhirResourceType<DomainPatient>("Patient", Policies.Demographics, Policies.Registration, "Patients and their demographics",
-                db => db.Patients, (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
+                db => db.Patients, (q, ids) => q.Where(In<DomainPatient, Guid>(x => x.Id, Guids(ids))),
                 q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), p => p.ToFhir(), p => p.Id)
             { CanCreate = true, CanUpdate = true }
             .WithId()
             .Param("identifier", SearchParamType.Token, $"Record number ({PatientFhir.RecordNumberSystem}|RC-0000001)",
-                (q, v) => { var numbers = FhirTokens.CodesIn(v, PatientFhir.RecordNumberSystem, upper: true); return q.Where(x => numbers.Contains(x.RecordNumber)); })
+                (q, v) => q.Where(In<DomainPatient, string>(x => x.RecordNumber, FhirTokens.CodesIn(v, PatientFhir.RecordNumberSystem, upper: true))))
             .Param("name", SearchParamType.String, "Start of the family or given name (case- and accent-insensitive)", (q, v) =>
             {
                 var key = DomainPatient.SearchKey(v);
@@ -139,7 +139,7 @@ public static partial class FhirRegistry
     /// entries (as entered-in-error), not superseded ones, which stay readable by id.</summary>
     private static FhirResourceType<T> Chart<T>(string name, Func<T, Resource> toFhir, bool create, bool subject = true) where T : ChartEntry =>
         new FhirResourceType<T>(name, Policies.ClinicalRead, create ? Policies.ClinicalWrite : null, $"Chart entries ({typeof(T).Name})",
-                db => db.Set<T>(), (q, ids) => { var g = Guids(ids); return q.Where(x => g.Contains(x.Id)); },
+                db => db.Set<T>(), (q, ids) => q.Where(In<T, Guid>(x => x.Id, Guids(ids))),
                 q => q.OrderBy(x => x.Id), q => q.ThenBy(x => x.Id), e => ChartFhir.WithReplaces(toFhir(e), e), e => e.PatientId)
             { CanCreate = create, CanUpdate = create }
             .Searching(q => q.Where(x => x.SupersededAt == null))

@@ -87,6 +87,26 @@ public sealed class FhirApiTests(ClinicAppFactory app) : IClassFixture<ClinicApp
         Assert.Equal(total, pastTheEnd.Total);
     }
 
+    /// <summary>One value is compared with =, several with IN (FhirRegistry.In): both must find exactly the patients named.</summary>
+    [Fact]
+    public async Task SearchByOneOrSeveralIdsAndIdentifiers_FindsExactlyThosePatients()
+    {
+        var client = await app.SignedInAsync("frontdesk@regenclinic.demo");
+        var two = (await Read<Bundle>(await client.GetAsync("/fhir/Patient?_count=2&_sort=birthdate"))).Entry
+            .Select(e => (Hl7.Fhir.Model.Patient)e.Resource!).ToList();
+        var ids = two.Select(p => p.Id!).Order().ToList();
+        var identifiers = two.Select(p => $"{PatientFhir.RecordNumberSystem}|{p.Identifier.Single().Value}").ToList();
+
+        async Task<List<string>> Found(string query) =>
+            [.. (await Read<Bundle>(await client.GetAsync($"/fhir/Patient?{query}"))).Entry.Select(e => e.Resource!.Id!).Order()];
+
+        Assert.Equal(ids, await Found($"_id={string.Join(',', ids)}"));
+        Assert.Equal([ids[0]], await Found($"_id={ids[0]}"));
+        Assert.Equal(ids, await Found($"identifier={Uri.EscapeDataString(string.Join(',', identifiers))}"));
+        Assert.Equal([two[1].Id!], await Found($"identifier={Uri.EscapeDataString(identifiers[1])}"));
+        Assert.Empty(await Found($"identifier={Uri.EscapeDataString("http://other.example/mrn|" + two[0].Identifier.Single().Value)}"));
+    }
+
     [Fact]
     public async Task Create_ThenReadAndSearchByIdentifierAndName_FindsThePatient()
     {

@@ -95,7 +95,7 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
     {
         if (connection is SqliteConnection { Handle: { } native } && Applied.TryGetValue(native, out _)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;";
         command.ExecuteNonQuery();
         if (connection is SqliteConnection { Handle: { } opened }) Applied.AddOrUpdate(opened, Done);
     }

@@ -267,7 +267,7 @@ public static partial class FhirRegistry
     /// is compared with <c>=</c>: a list parameter makes EF expand and re-process the SQL on every execution, a scalar one lets
     /// it reuse the cached command. Either way the values are read through a closure, so that the providers send them as
     /// parameters rather than inlining them.</summary>
-    internal static Expression<Func<T, bool>> In<T, TValue>(Expression<Func<T, TValue>> key, List<TValue> values)
+    private static Expression<Func<T, bool>> In<T, TValue>(Expression<Func<T, TValue>> key, List<TValue> values)
     {
         Expression test;
         if (values.Count == 1)

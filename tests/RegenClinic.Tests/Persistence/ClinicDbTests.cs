@@ -111,7 +111,6 @@ public sealed class ClinicDbTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
-    /// <summary>The design-time factories are what `dotnet ef` builds; comparing their model to the migrations needs no server.</summary>
     /// <summary>Durability, lock waiting and foreign keys are set once per native connection, not on every open: a connection
     /// the pool hands out again must still have them.</summary>
     [Fact]
@@ -143,6 +142,7 @@ public sealed class ClinicDbTests
         }
     }
 
+    /// <summary>The design-time factories are what `dotnet ef` builds; comparing their model to the migrations needs no server.</summary>
     private sealed class SqliteDesignFactoryAccess
     {
         public SqliteClinicDb Sqlite() => new(new DbContextOptionsBuilder<SqliteClinicDb>().UseSqlite("Data Source=:memory:").Options);

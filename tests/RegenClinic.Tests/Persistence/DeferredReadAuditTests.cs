@@ -92,6 +92,7 @@ public sealed class DeferredReadAuditTests
         Assert.Equal(1, await QueryAsync(clinic, d => d.AuditEntries.CountAsync(a => a.EntityType == "Site")));
         Assert.True((await QueryAsync(clinic, d => new VerifyAuditChain(d).HandleAsync())).Intact);
     }
+
     /// <summary>Contexts come from a pool: the next unit of work on the same context must act as its own actor, with its
     /// own site filter, and must not inherit a deferral or the held-back reads of the previous one.</summary>
     [Theory]

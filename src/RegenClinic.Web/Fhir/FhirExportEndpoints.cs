@@ -36,8 +36,8 @@ public static class FhirExportEndpoints
                     default:
                         // Bulk Data: Expires says when the files listed will no longer be available (FhirExportRunner deletes them).
                         http.Response.Headers.CacheControl = "no-store";
-                        http.Response.Headers.Expires = (state.Job.FinishedAt!.Value + NodaTime.Duration.FromHours(
-                            http.RequestServices.GetRequiredService<FhirExportSettings>().RetentionHours)).ToDateTimeOffset().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                        http.Response.Headers.Expires = (state.Job.FinishedAt!.Value + http.RequestServices.GetRequiredService<FhirExportSettings>().Retention)
+                            .ToDateTimeOffset().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
                         return Results.Json(Manifest(http, state), statusCode: StatusCodes.Status200OK);
                 }
             })

@@ -159,13 +159,13 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
     /// after completion and the job ends as cancelled (its status URL then answers 404), recorded in the audit trail.</summary>
     private async Task ExpireAsync(ClinicDb db, ClinicActor system, CancellationToken ct)
     {
-        var cutoff = time.Now - NodaTime.Duration.FromHours(settings.RetentionHours);
+        var cutoff = time.Now - settings.Retention;
         var expired = await db.Set<FhirExportJob>().AsNoTracking()
             .Where(j => j.Status == FhirExportStatus.Completed && j.FinishedAt < cutoff).Select(j => j.Id).ToListAsync(ct);
+        var message = $"Files deleted {settings.RetentionHours} h after the export completed.";
         foreach (var id in expired)
         {
             var now = time.Now;
-            var message = $"Files deleted {settings.RetentionHours} h after the export completed.";
             var ended = await db.Set<FhirExportJob>().Where(j => j.Id == id && j.Status == FhirExportStatus.Completed)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, FhirExportStatus.Cancelled).SetProperty(j => j.Message, message), ct);
             if (ended == 0) continue; // another instance expired it, or its requester deleted it
@@ -180,4 +180,7 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, ClinicTime tim
 }
 
 /// <summary><c>Fhir:ExportRetentionHours</c> (default 24): how long a completed export's files stay downloadable.</summary>
-public sealed record FhirExportSettings(int RetentionHours);
+public sealed record FhirExportSettings(int RetentionHours)
+{
+    public NodaTime.Duration Retention => NodaTime.Duration.FromHours(RetentionHours);
+}

@@ -59,9 +59,9 @@ public sealed record ScheduleBoard(LocalDate From, int Days, int Opens, int Clos
                 change == SessionChange.Moved ? LocalDate.FromDateOnly(was!.Date) : null, change == SessionChange.Moved ? was!.Start : null,
                 change == SessionChange.Moved ? names.GetValueOrDefault(was!.Resource, was.Resource) : null);
         }).ToList();
+        // The instance names every course (booked appointment, planned course, follow-up, outside the horizon) by its patient.
         var unplaced = schedule.Unscheduled.Concat(built.OutsideHorizon).Select(u => new UnplacedCourse(u.Course,
-            courses.TryGetValue(u.Course, out var c) ? names.GetValueOrDefault(c.Patient, c.Patient) : names.GetValueOrDefault(u.Course, u.Course),
-            u.Reason, ClinicInstance.AppointmentOf(u.Course))).ToList();
+            names.GetValueOrDefault(u.Course, u.Course), u.Reason, ClinicInstance.AppointmentOf(u.Course))).ToList();
         return new ScheduleBoard(from, days, ClinicInstance.OpeningHours.Start, ClinicInstance.OpeningHours.End, resources, sessions, unplaced);
     }
 }

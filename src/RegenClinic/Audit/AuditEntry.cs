@@ -20,6 +20,8 @@ public static class AuditActions
     public const string BreakGlass = "break-glass";
     public const string SiteAccessGranted = "site-access-granted";
     public const string SiteAccessRevoked = "site-access-revoked";
+    /// <summary>A physician closed a course without completing it; the reason is on the course, Details says how many sessions were cancelled.</summary>
+    public const string CourseCancel = "course-cancel";
 }
 
 /// <summary>

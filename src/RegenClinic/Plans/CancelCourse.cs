@@ -21,7 +21,7 @@ public sealed class CancelCourse(ClinicDb db, ClinicActor actor, ClinicTime time
             ?? throw new DomainException("course.not-found", "No such course.", "courseId");
         var now = time.Now;
         var cancelled = await CloseAsync(db, course, reason, now, ct);
-        db.AuditEntries.Add(AuditEntry.Create(actor, now, "course-cancel", nameof(TreatmentCourse), course.Id.ToString(), course.PatientId,
+        db.AuditEntries.Add(AuditEntry.Create(actor, now, AuditActions.CourseCancel, nameof(TreatmentCourse), course.Id.ToString(), course.PatientId,
             $"{cancelled} booked session(s) cancelled"));
         await db.SaveChangesAsync(ct);
         return cancelled;

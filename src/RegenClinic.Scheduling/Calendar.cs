@@ -52,6 +52,21 @@ internal sealed class Calendar(SchedulingProblem problem)
         return day >= 0 && day < problem.Days && course.Available[day].Any(a => a.Contains(start, end)) && Free(_patient[course.Patient][day], start, end);
     }
 
+    /// <summary>Whether a monoplace or room has nothing booked in [from, to).</summary>
+    internal bool ResourceFree(int resource, int day, int from, int to) => Free(_resource[resource][day], from, to);
+
+    /// <summary>What a multiplace offers at a dive time: the dive already starting then (its table and occupants), or
+    /// whether it is free for a new one (no dive overlapping [start, end)).</summary>
+    internal (Dive? Running, bool Free) DiveAt(int chamber, int day, int start, int end)
+    {
+        var running = _dives[chamber][day].Find(d => d.Start == start);
+        return (running, running is null && !_dives[chamber][day].Exists(d => d.Start < end && start < d.End));
+    }
+
+    /// <summary>Members with the skill on shift for the whole of [from, to) and not busy then.</summary>
+    internal int FreeStaff(int skill, int day, int from, int to) =>
+        Enumerable.Range(0, problem.Staff.Length).Count(m => problem.Staff[m].Skills.Contains(skill) && StaffFree([m], day, from, to));
+
     /// <summary>Books one session at a given time. <paramref name="only"/> restricts the resource (for the solver's
     /// choice, or a fixed session); <paramref name="staff"/> fixes the staff. Returns null when it cannot.</summary>
     internal Booking? TryBook(CourseInfo course, int index, int day, int start, Func<int, bool>? only = null, int[]? staff = null)

@@ -56,7 +56,7 @@ internal static class PlanPacker
             }
 
             // Days solve to optimality in well under a second; a share of what is left keeps the whole within its budget.
-            var limit = TimeSpan.FromSeconds(Math.Clamp(left.TotalSeconds / Math.Max(1, openDays - done++) * 4, 0.2, 2));
+            var limit = TimeSpan.FromSeconds(Math.Min(left.TotalSeconds, Math.Clamp(left.TotalSeconds / Math.Max(1, openDays - done++) * 4, 0.2, 2)));
             var packed = today.Count == 0 ? [] : PackDay(p, cal, d, today.Select(t => (t.Course, Math.Min(t.Course.PerDay, t.Course.Sessions - t.Run * t.Course.PerDay))).ToList(),
                 yesterday, options, limit);
             foreach (var (c, run) in today)
@@ -100,8 +100,8 @@ internal static class PlanPacker
         return (sessions, unscheduled);
     }
 
-    /// <summary>Books the day's sessions of a course where the day's model put them; false (nothing of the day kept)
-    /// when the calendar refuses one, which happens only when staff cannot be named (the model pools them by skill).</summary>
+    /// <summary>Books the day's sessions of a course where the day's model put them; false when the calendar refuses
+    /// one (the caller then drops the course), which happens only when staff cannot be named (the model pools them by skill).</summary>
     private static bool Book(Calendar cal, CourseInfo c, int day, int run, List<(int Start, int[] Pool)> times, Dictionary<int, List<Calendar.Booking>> placed)
     {
         if (!placed.TryGetValue(c.Index, out var list))
@@ -109,7 +109,6 @@ internal static class PlanPacker
             placed[c.Index] = list = [];
         }
 
-        var count = list.Count;
         for (var k = 0; k < times.Count; k++)
         {
             var (start, pool) = times[k];
@@ -121,7 +120,7 @@ internal static class PlanPacker
             list.Add(b);
         }
 
-        return list.Count == count + times.Count;
+        return true;
     }
 
     /// <summary>One day: every session on a dive time inside the patient's availability; per pool of identical chambers

@@ -134,6 +134,13 @@ public static class Solver
         var best = valid.OrderByDescending(c => c.Result.Metrics.WeightedSessions)
             .ThenBy(c => c.Result.Metrics.WeightedLatenessDays + c.Result.Metrics.TotalStartDelayDays)
             .ThenBy(c => c.Result.Metrics.StartTimeChanges).First();
+        if (previous is null && !best.Optimal)
+        {
+            // Steadier times for the patients, in part of the margin; a repair moves nobody it need not.
+            var steady = SteadyTimes.Improve(problem, best.Result.Sessions.ToList(), clock.Elapsed + margin / 2, clock);
+            best = (ScheduleResult.Create(problem, ScheduleStatus.Feasible, steady, best.Result.Unscheduled, 0, bound), false);
+        }
+
         var result = best.Result with
         {
             Status = best.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible,

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+
+namespace RegenClinic.Scheduling;
+
+/// <summary>The objective's last level: patients keep the same time from one session to the next. After the search,
+/// each session whose time differs from its neighbour's (the same slot one session earlier or later) is moved to
+/// that neighbour's time on the same day when the calendar allows it and the course then changes time less often.
+/// Days, courses and chambers kinds stay, so sessions, lateness and delay cannot get worse.</summary>
+internal static class SteadyTimes
+{
+    internal static List<ScheduledSession> Improve(SchedulingProblem p, List<ScheduledSession> sessions, TimeSpan until, Stopwatch clock)
+    {
+        var cal = new Calendar(p);
+        var courses = new Dictionary<int, Calendar.Booking[]>();
+        foreach (var s in sessions.OrderBy(s => s.Date).ThenBy(s => s.Start))
+        {
+            var c = p.Courses[p.CourseIndex[s.Course]];
+            var resource = p.ResourceIndex[s.Resource];
+            var b = cal.TryBook(c, s.Index, p.DayOf(s.Date), s.Start, r => r == resource, s.Staff.Select(m => p.StaffIndex[m]).ToArray())
+                ?? throw new InvalidOperationException($"scheduler bug: session {s.Course}#{s.Index} cannot be booked again");
+            if (!courses.TryGetValue(c.Index, out var list))
+            {
+                courses[c.Index] = list = new Calendar.Booking[c.Sessions];
+            }
+
+            list[s.Index - 1] = b;
+        }
+
+        // A course is either whole or absent in a schedule, so every slot of a present course is booked.
+        var all = courses.Values.ToList();
+        var improved = true;
+        while (improved && clock.Elapsed < until)
+        {
+            improved = false;
+            foreach (var booked in all)
+            {
+                var c = booked[0].Course;
+                for (var k = 0; k < booked.Length && clock.Elapsed < until; k++)
+                {
+                    var b = booked[k];
+                    foreach (var target in new[] { k - c.PerDay, k + c.PerDay }.Where(j => j >= 0 && j < booked.Length).Select(j => booked[j].Start)
+                                 .Where(t => t != b.Start).Distinct().ToList())
+                    {
+                        var gain = Changes(booked, k, b.Start) - Changes(booked, k, target);
+                        if (gain <= 0 || c.Fixed.ContainsKey(k + 1) || !KeepsGaps(p, booked, k, target))
+                        {
+                            continue;
+                        }
+
+                        if (Move(p, cal, all, booked, k, target, gain))
+                        {
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        return all.SelectMany(l => l).Select(cal.ToSession).ToList();
+    }
+
+    /// <summary>Moves session <paramref name="k"/> to <paramref name="target"/> on its day, alone or by swapping with a
+    /// session there whose course loses less than <paramref name="gain"/>; everything is put back when neither works.</summary>
+    private static bool Move(SchedulingProblem p, Calendar cal, List<Calendar.Booking[]> all, Calendar.Booking[] booked, int k, int target, int gain)
+    {
+        var b = booked[k];
+        cal.Undo(b);
+        if (cal.TryBook(b.Course, b.Index, b.Day, target) is { } moved)
+        {
+            booked[k] = moved;
+            return true;
+        }
+
+        foreach (var other in all)
+        {
+            if (other == booked || other[0].Course.Patient == b.Course.Patient)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < other.Length; j++)
+            {
+                var o = other[j];
+                if (o.Day != b.Day || o.Start != target || o.Course.Fixed.ContainsKey(j + 1)
+                    || Changes(other, j, b.Start) - Changes(other, j, target) >= gain || !KeepsGaps(p, other, j, b.Start))
+                {
+                    continue;
+                }
+
+                cal.Undo(o);
+                var mine = cal.TryBook(b.Course, b.Index, b.Day, target);
+                var theirs = mine is null ? null : cal.TryBook(o.Course, o.Index, o.Day, b.Start);
+                if (mine is not null && theirs is not null)
+                {
+                    (booked[k], other[j]) = (mine, theirs);
+                    return true;
+                }
+
+                if (mine is not null)
+                {
+                    cal.Undo(mine);
+                }
+
+                other[j] = Rebook(cal, o);
+            }
+        }
+
+        booked[k] = Rebook(cal, b);
+        return false;
+    }
+
+    private static Calendar.Booking Rebook(Calendar cal, Calendar.Booking b) =>
+        cal.TryBook(b.Course, b.Index, b.Day, b.Start, r => r == b.Resource, b.Staff)
+        ?? throw new InvalidOperationException($"scheduler bug: session {b.Course.Id}#{b.Index} cannot be put back where it was");
+
+    /// <summary>Time changes between session <paramref name="k"/> (at <paramref name="start"/>) and its neighbours in the same slot.</summary>
+    private static int Changes(Calendar.Booking[] booked, int k, int start)
+    {
+        var perDay = booked[k].Course.PerDay;
+        return (k - perDay >= 0 && booked[k - perDay].Start != start ? 1 : 0) + (k + perDay < booked.Length && booked[k + perDay].Start != start ? 1 : 0);
+    }
+
+    /// <summary>Twice-daily courses keep their order and gap within the day.</summary>
+    private static bool KeepsGaps(SchedulingProblem p, Calendar.Booking[] booked, int k, int start)
+    {
+        var c = booked[k].Course;
+        var minutes = p.Treatments[c.Treatment].Minutes;
+        for (var j = 0; j < booked.Length; j++)
+        {
+            if (j == k || booked[j].Day != booked[k].Day)
+            {
+                continue;
+            }
+
+            if ((j < k && start < booked[j].End + c.MinGap) || (j > k && booked[j].Start < start + minutes + c.MinGap))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

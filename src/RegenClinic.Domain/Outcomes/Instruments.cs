@@ -57,7 +57,7 @@ public static class Instruments
         new ScoreRange(0, 100),
         null,
         Respondent.Patient,
-        "Lyman S et al., Clin Orthop Relat Res 2016;474:1472-1482; HSS KOOS JR scoring instructions (raw sum → interval score table).");
+        "Lyman S et al., Clin Orthop Relat Res 2016;474(6):1461-1471; HSS KOOS JR scoring instructions (raw sum → interval score table).");
 
     /// <summary>HOOS JR: 6 items 0–4, raw sum 0–24 converted to a 0–100 interval score.</summary>
     public static Instrument HoosJr { get; } = new(
@@ -73,7 +73,7 @@ public static class Instruments
         new ScoreRange(0, 100),
         null,
         Respondent.Patient,
-        "Lyman S et al., J Arthroplasty 2016;31:1172-1178; HSS HOOS JR scoring instructions (raw sum → interval score table).");
+        "Lyman S et al., Clin Orthop Relat Res 2016;474(6):1472-1482; HSS HOOS JR scoring instructions (raw sum → interval score table).");
 
     /// <summary>Harris Hip answer order (points per level, Harris 1969):
     /// 1 pain 44/40/30/20/10/0; 2 limp 11/8/5/0; 3 support 11/7/5/3/2/0; 4 distance walked 11/8/5/2/0;

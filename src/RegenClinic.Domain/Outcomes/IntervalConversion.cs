@@ -12,7 +12,14 @@ public static class IntervalConversion
         36.931, 34.174, 31.307, 28.251, 24.875, 20.941, 15.939, 8.291, 0.000,
     ];
 
-    // HOOS JR: deliberately no table. Only one public transcription of the HSS HOOS JR table could be found and it
-    // could not be checked against a second source, so shipping it would risk recording wrong scores. Scoring
-    // returns "cannot score" with the raw sum until the table is verified against the HSS scoring instructions.
+    /// <summary>HOOS JR, raw sum 0–24 (index) → interval score, from the HSS HOOS JR scoring instructions
+    /// (Lyman et al. 2016). Checked value-for-value against two independent public transcriptions of the HSS table:
+    /// Stanford's CHOIR patient-registry software (total-joint survey scoring, 2014), whose KOOS JR table in the same
+    /// place is identical to <see cref="KoosJr"/>, and an orthopaedic practice's outcomes application.</summary>
+    public static IReadOnlyList<double> HoosJr { get; } =
+    [
+        100.000, 92.340, 85.257, 80.550, 76.776, 73.472, 70.426, 67.516, 64.664, 61.815,
+        58.930, 55.985, 52.965, 49.858, 46.652, 43.335, 39.902, 36.363, 32.735, 29.009,
+        25.103, 20.805, 15.633, 8.104, 0.000,
+    ];
 }

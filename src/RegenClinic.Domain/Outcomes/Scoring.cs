@@ -94,8 +94,7 @@ public static class Scoring
                 $"cannot score: {instrument.Items.Count - answered} item(s) unanswered; the HOOS JR conversion table needs all 6.");
         }
         var raw = answers.Sum(a => a!.Value);
-        return ScoreResult.NotComputable(instrument.Id, answered,
-            $"cannot score: raw sum {raw.ToString(CultureInfo.InvariantCulture)} of 24 recorded, but the HSS HOOS JR interval table is not yet verified in this build.");
+        return ScoreResult.Computed(instrument.Id, IntervalConversion.HoosJr[raw], answered);
     }
 
     private static ScoreResult HarrisHip(Instrument instrument, IReadOnlyList<int?> answers, int answered)

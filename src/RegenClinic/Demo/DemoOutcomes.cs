@@ -24,7 +24,7 @@ public static class DemoOutcomes
     [
         new("M17", "knee-oa", "prolotherapy", "prolotherapy-knee", 4, 21, [Instruments.PainNrsId, Instruments.KoosJrId]),
         new("M51.1", "lumbar-disc-herniation", "ozone-injection", "ozone-paravertebral", 3, 7, [Instruments.PainNrsId, Instruments.OswestryId]),
-        new("M87.05", "femoral-head-avn", "hbot", "2.4-90", 20, 1, [Instruments.PainNrsId]),
+        new("M87.05", "femoral-head-avn", "hbot", "2.4-90", 20, 1, [Instruments.PainNrsId, Instruments.HoosJrId]),
         new("M87.180", "mronj", "hbot", "2.4-90", 20, 1, [Instruments.PainNrsId]),
     ];
 
@@ -157,6 +157,7 @@ public static class DemoOutcomes
             Instruments.PainNrsId => [Math.Clamp((int)Math.Round(7 - 4 * progress) + random.Next(-1, 2), 0, 10)],
             Instruments.OswestryId => Enumerable.Range(0, 10).Select(_ => (int?)Math.Clamp(Level(3, 1), 0, 5)).ToArray(),
             Instruments.KoosJrId => Enumerable.Range(0, 7).Select(_ => (int?)Math.Clamp(Level(3, 1), 0, 4)).ToArray(),
+            Instruments.HoosJrId => Enumerable.Range(0, 6).Select(_ => (int?)Math.Clamp(Level(3, 1), 0, 4)).ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(instrument), instrument, "No demo answers for this instrument."),
         };
     }

@@ -39,6 +39,15 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Score_HoosJr_IntervalScore()
+    {
+        // Raw sum 5 → 73.472 in the HSS HOOS JR table.
+        var (exit, output, _) = await Run("score", "hoos-jr", "1,2,1,0,0,1");
+        Assert.Equal(0, exit);
+        Assert.Equal("{\"instrument\": \"hoos-jr\", \"score\": 73.5, \"answered\": 6}", output);
+    }
+
+    [Fact]
     public async Task Score_NrsAndPgicAndHarris_Scored()
     {
         Assert.Equal("{\"instrument\": \"nrs\", \"score\": 7.0, \"answered\": 1}", (await Run("score", "nrs", "7")).Out);

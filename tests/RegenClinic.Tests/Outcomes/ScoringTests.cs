@@ -140,13 +140,28 @@ public sealed class ScoringTests
     public void KoosJr_AnswerFive_Rejected() =>
         Assert.Throws<DomainException>(() => Scoring.Score("koos-jr", Answers("1,1,5,1,1,1,1")));
 
-    [Fact]
-    public void HoosJr_CompleteForm_NotScoredUntilTableVerified_ReportsRawSum()
+    [Theory]
+    [InlineData("0,0,0,0,0,0", 100.000)]
+    [InlineData("1,0,0,0,0,0", 92.340)]
+    [InlineData("1,2,1,0,0,1", 73.472)]
+    [InlineData("2,2,2,2,2,2", 52.965)]
+    [InlineData("4,4,4,4,4,3", 8.104)]
+    [InlineData("4,4,4,4,4,4", 0.000)]
+    public void HoosJr_CompleteForm_ConvertedByHssTable(string answers, double expected)
     {
-        var result = Scoring.Score("hoos-jr", Answers("1,2,1,0,0,1"));
-        Assert.Null(result.Score);
+        var result = Scoring.Score("hoos-jr", Answers(answers));
+        Assert.Equal(expected, result.Score!.Value, 9);
         Assert.Equal(6, result.Answered);
-        Assert.Contains("raw sum 5 of 24", result.ReasonNotComputable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HoosJr_Table_Has25EntriesFallingFrom100To0()
+    {
+        var table = IntervalConversion.HoosJr;
+        Assert.Equal(25, table.Count);
+        Assert.Equal(100.0, table[0]);
+        Assert.Equal(0.0, table[24]);
+        Assert.All(Enumerable.Range(1, 24), i => Assert.True(table[i] < table[i - 1]));
     }
 
     [Fact]

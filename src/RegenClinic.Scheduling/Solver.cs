@@ -53,6 +53,8 @@ public static class Solver
         var (bound, plan) = previous is not null && options.TimeLimit <= TimeSpan.FromSeconds(3)
             ? CapacityBounds.Solve(problem, TimeSpan.Zero)
             : CapacityBounds.Solve(problem, options.TimeLimit * 0.4);
+        // The bound as soon as it is known: the greedies and plan packing that follow take a few seconds on large instances.
+        options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
 
         // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
         var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);

@@ -153,4 +153,22 @@ public sealed class SolverEdgeTests
         Assert.Equal(ScheduleStatus.Infeasible, FirstFit.Solve(problem).Status);
         Assert.Equal(ScheduleStatus.Infeasible, Solver.Solve(problem, TinyClinic.Quick, TestContext.Current.CancellationToken).Status);
     }
+
+    [Fact]
+    public void Solve_LargeInstance_ReportsFirstFitAtOnceThenTheBoundThenNeverLess()
+    {
+        var problem = SchedulingProblem.Compile(InstanceGenerator.Generate(120, 4));
+        var reports = new List<SolveProgress>();
+
+        var result = Solver.Solve(problem, TinyClinic.Quick with { Progress = p => { lock (reports) { reports.Add(p); } } },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(double.IsNaN(reports[0].Bound));
+        Assert.Equal(FirstFit.Solve(problem).Metrics.WeightedSessions, reports[0].Objective);
+        // The bound is reported as soon as the LP has it, before the greedies improve on first fit.
+        Assert.Equal((reports[0].Objective, (double)result.Metrics.CapacityBoundWeightedSessions), (reports[1].Objective, reports[1].Bound));
+        Assert.True(result.Metrics.WeightedSessions > reports[0].Objective);
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.True(pair.Second.Objective >= pair.First.Objective));
+        Assert.True(result.Metrics.WeightedSessions >= reports[^1].Objective);
+    }
 }

@@ -154,8 +154,8 @@ public static class Solver
 
     /// <summary>The best of: first fit in its own order; LP-guided greedies (courses the weighted LP takes most fully
     /// first, each tried first at the start days the LP gives it, then at every other); the LP's plan packed day by day
-    /// (<see cref="PlanPacker"/>); and, for up to a tenth of the time limit, shuffles of both orders within their classes. The best becomes the hint. In a repair, each course
-    /// is first tried where it was.</summary>
+    /// (<see cref="PlanPacker"/>); and, for up to a tenth of the time limit, shuffles of both orders within their
+    /// classes. The best becomes the hint. In a repair, each course is first tried where it was.</summary>
     private static (List<ScheduledSession>, List<UnscheduledCourse>) BestGreedy(SchedulingProblem problem,
         Dictionary<(string, int), ScheduledSession>? previous, (List<ScheduledSession>, List<UnscheduledCourse>) firstFit, CapacityBounds.LpPlan plan,
         SolveOptions options, Stopwatch clock)

@@ -5,7 +5,7 @@ namespace RegenClinic.Scheduling;
 /// <summary>The objective's last level: patients keep the same time from one session to the next. After the search,
 /// each session whose time differs from its neighbour's (the same slot one session earlier or later) is moved to
 /// that neighbour's time on the same day when the calendar allows it and the course then changes time less often.
-/// Days, courses and chambers kinds stay, so sessions, lateness and delay cannot get worse.</summary>
+/// Days and courses stay, so sessions, lateness and delay cannot get worse.</summary>
 internal static class SteadyTimes
 {
     internal static List<ScheduledSession> Improve(SchedulingProblem p, List<ScheduledSession> sessions, TimeSpan until, Stopwatch clock)
@@ -16,8 +16,12 @@ internal static class SteadyTimes
         {
             var c = p.Courses[p.CourseIndex[s.Course]];
             var resource = p.ResourceIndex[s.Resource];
-            var b = cal.TryBook(c, s.Index, p.DayOf(s.Date), s.Start, r => r == resource, s.Staff.Select(m => p.StaffIndex[m]).ToArray())
-                ?? throw new InvalidOperationException($"scheduler bug: session {s.Course}#{s.Index} cannot be booked again");
+            // A valid schedule the calendar cannot rebuild (a booked dive off its timetable, say) is left as it is.
+            if (cal.TryBook(c, s.Index, p.DayOf(s.Date), s.Start, r => r == resource, s.Staff.Select(m => p.StaffIndex[m]).ToArray()) is not { } b)
+            {
+                return sessions;
+            }
+
             if (!courses.TryGetValue(c.Index, out var list))
             {
                 courses[c.Index] = list = new Calendar.Booking[c.Sessions];
@@ -26,8 +30,13 @@ internal static class SteadyTimes
             list[s.Index - 1] = b;
         }
 
-        // A course is either whole or absent in a schedule, so every slot of a present course is booked.
+        // The solver places courses whole; anything else is left as it is.
         var all = courses.Values.ToList();
+        if (all.Exists(booked => Array.Exists(booked, b => b is null)))
+        {
+            return sessions;
+        }
+
         var improved = true;
         while (improved && clock.Elapsed < until)
         {

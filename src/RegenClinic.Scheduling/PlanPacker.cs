@@ -38,6 +38,10 @@ internal static class PlanPacker
 
         var dropped = new HashSet<int>();
         var yesterday = new Dictionary<int, int>();
+        // Identical chambers (kind, seats, tables) form one pool, so the day models have no symmetry between them.
+        var pools = Enumerable.Range(0, p.Chambers.Length)
+            .GroupBy(r => (p.Chambers[r].Kind, p.Chambers[r].Seats, Tables: string.Join(',', p.Chambers[r].Tables.Order())))
+            .Select(g => g.ToArray()).ToList();
         var openDays = Enumerable.Range(0, p.Days).Count(d => p.Open[d] is not null);
         var done = 0;
         for (var d = 0; d < p.Days; d++)
@@ -57,8 +61,8 @@ internal static class PlanPacker
 
             // Days solve to optimality in well under a second; a share of what is left keeps the whole within its budget.
             var limit = TimeSpan.FromSeconds(Math.Min(left.TotalSeconds, Math.Clamp(left.TotalSeconds / Math.Max(1, openDays - done++) * 4, 0.2, 2)));
-            var packed = today.Count == 0 ? [] : PackDay(p, cal, d, today.Select(t => (t.Course, Math.Min(t.Course.PerDay, t.Course.Sessions - t.Run * t.Course.PerDay))).ToList(),
-                yesterday, options, limit);
+            var packed = today.Count == 0 ? [] : PackDay(p, cal, d, pools,
+                today.Select(t => (t.Course, Math.Min(t.Course.PerDay, t.Course.Sessions - t.Run * t.Course.PerDay))).ToList(), yesterday, options, limit);
             foreach (var (c, run) in today)
             {
                 if (!packed.TryGetValue(c.Index, out var times) || !Book(cal, c, d, run, times, placed))
@@ -126,9 +130,8 @@ internal static class PlanPacker
     /// <summary>One day: every session on a dive time inside the patient's availability; per pool of identical chambers
     /// and time, at most its free monoplaces, or dives of one table each (joining a running dive first) up to the seats;
     /// staff per skill and time; one session per patient and time; the twice-daily gap. Keeps the most valuable
-    /// courses (weight × sessions), then yesterday's times. Pooling identical chambers keeps the model free of their
-    /// symmetry; the calendar names the chamber when booking.</summary>
-    private static Dictionary<int, List<(int Start, int[] Pool)>> PackDay(SchedulingProblem p, Calendar cal, int day,
+    /// courses (weight × sessions), then yesterday's times. The calendar names the chamber when booking.</summary>
+    private static Dictionary<int, List<(int Start, int[] Pool)>> PackDay(SchedulingProblem p, Calendar cal, int day, List<int[]> pools,
         List<(CourseInfo Course, int Count)> today, Dictionary<int, int> yesterday, SolveOptions options, TimeSpan limit)
     {
         var open = p.Open[day]!.Value;
@@ -142,9 +145,6 @@ internal static class PlanPacker
             }
         }
 
-        var pools = Enumerable.Range(0, p.Chambers.Length)
-            .GroupBy(r => (p.Chambers[r].Kind, p.Chambers[r].Seats, Tables: string.Join(',', p.Chambers[r].Tables.Order())))
-            .Select(g => g.ToArray()).ToList();
         var model = new CpModel();
         var objective = new List<(ILiteral Lit, long Coefficient)>();
         var choices = new List<(CourseInfo Course, int Start, int[] Pool, BoolVar Lit)>();

@@ -139,7 +139,9 @@ internal static class ScheduleCommand
         var timeLimit = new Option<double>("--time-limit") { DefaultValueFactory = _ => 60 };
         var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var command = new Command("bench", "Solver against first fit on generated instances (markdown table)") { sizes, timeLimit, workers, seed };
+        var monoplaces = new Option<int?>("--monoplaces") { Description = "Monoplaces for every size (default 4, or 6 from 500 courses)" };
+        var multiplaces = new Option<int?>("--multiplaces") { Description = "Twelve-seat multiplaces for every size (default 1, or 2 from 500 courses)" };
+        var command = new Command("bench", "Solver against first fit on generated instances (markdown table)") { sizes, timeLimit, workers, seed, monoplaces, multiplaces };
         command.SetAction((parseResult, cancellationToken) =>
         {
             context.Out.WriteLine("| courses | method | courses placed | sessions | weighted | bound | % of bound | × first fit | × priority first fit | weighted lateness | start changes | first feasible s | seconds | CPU s |");
@@ -147,7 +149,8 @@ internal static class ScheduleCommand
             foreach (var n in parseResult.GetValue(sizes)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
             {
                 var large = n >= 500;
-                var instance = InstanceGenerator.Generate(n, parseResult.GetValue(seed), large ? 6 : 4, large ? 2 : 1);
+                var instance = InstanceGenerator.Generate(n, parseResult.GetValue(seed), parseResult.GetValue(monoplaces) ?? (large ? 6 : 4),
+                    parseResult.GetValue(multiplaces) ?? (large ? 2 : 1));
                 var problem = SchedulingProblem.Compile(instance);
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 // The coordinator's baseline books requests as they arrive; the priority-ordered variant is the stronger one.

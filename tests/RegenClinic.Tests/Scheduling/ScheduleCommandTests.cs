@@ -18,6 +18,21 @@ public sealed class ScheduleCommandTests
     }
 
     [Fact]
+    public async Task Bench_ChamberOptions_ChangeTheClinicTheCoursesAreScheduledIn()
+    {
+        // Without monoplaces the monoplace-only courses cannot be placed at all, so the bound falls.
+        static int Bound(string table) => int.Parse(table.Split('\n').Single(l => l.StartsWith("| 60 | solver", StringComparison.Ordinal)).Split('|')[6],
+            System.Globalization.CultureInfo.InvariantCulture);
+        var (code, usual, _) = await Run("schedule", "bench", "--courses", "60", "--time-limit", "1", "--workers", "1");
+        var (_, noMonoplaces, _) = await Run("schedule", "bench", "--courses", "60", "--time-limit", "1", "--workers", "1", "--monoplaces", "0", "--multiplaces", "1");
+
+        Assert.Equal(0, code);
+        Assert.Contains("| 60 | first fit (arrival order) |", usual, StringComparison.Ordinal);
+        Assert.Contains("| 60 | repair (cancel ", usual, StringComparison.Ordinal);
+        Assert.True(Bound(noMonoplaces) < Bound(usual), $"{Bound(noMonoplaces)} vs {Bound(usual)}");
+    }
+
+    [Fact]
     public async Task Schedule_Example_WritesScheduleThatChecksValid()
     {
         var schedule = Path.Combine(Path.GetTempPath(), $"schedule-{Guid.NewGuid():N}.json");

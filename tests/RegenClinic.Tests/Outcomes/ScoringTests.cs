@@ -117,14 +117,16 @@ public sealed class ScoringTests
     public void KoosJr_CompleteForm_ConvertedByHssTable(string answers, double expected) =>
         Assert.Equal(expected, Scoring.Score("koos-jr", Answers(answers)).Score!.Value, 9);
 
-    [Fact]
-    public void KoosJr_Table_Has29EntriesFallingFrom100To0()
+    [Theory]
+    [InlineData("koos-jr", 7)]
+    [InlineData("hoos-jr", 6)]
+    public void IntervalTable_OneEntryPerRawSum_FallingFrom100To0(string instrument, int items)
     {
-        var table = IntervalConversion.KoosJr;
-        Assert.Equal(29, table.Count);
+        var table = instrument == "koos-jr" ? IntervalConversion.KoosJr : IntervalConversion.HoosJr;
+        Assert.Equal(4 * items + 1, table.Count);
         Assert.Equal(100.0, table[0]);
-        Assert.Equal(0.0, table[28]);
-        Assert.All(Enumerable.Range(1, 28), i => Assert.True(table[i] < table[i - 1]));
+        Assert.Equal(0.0, table[^1]);
+        Assert.All(Enumerable.Range(1, table.Count - 1), i => Assert.True(table[i] < table[i - 1]));
     }
 
     [Fact]
@@ -152,16 +154,6 @@ public sealed class ScoringTests
         var result = Scoring.Score("hoos-jr", Answers(answers));
         Assert.Equal(expected, result.Score!.Value, 9);
         Assert.Equal(6, result.Answered);
-    }
-
-    [Fact]
-    public void HoosJr_Table_Has25EntriesFallingFrom100To0()
-    {
-        var table = IntervalConversion.HoosJr;
-        Assert.Equal(25, table.Count);
-        Assert.Equal(100.0, table[0]);
-        Assert.Equal(0.0, table[24]);
-        Assert.All(Enumerable.Range(1, 24), i => Assert.True(table[i] < table[i - 1]));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace RegenClinic.Travel;
 /// (the catalogue's names); for HBOT events <paramref name="HbotType"/>, which the page names in the letter's language.</summary>
 public sealed record LetterEvent(LocalDate Date, string What, HyperbaricAdverseEventType? HbotType, ONeillGrade? ONeill, string Severity);
 
-public sealed record LetterScore(LocalDate Date, string Instrument, string? Point, double? Score, string? Interpretation);
+public sealed record LetterScore(LocalDate Date, string InstrumentId, string? Point, double? Score, string? Interpretation);
 
 /// <summary>What a discharge letter to the home physician says about one course: sessions given of those prescribed, the
 /// first and last session day, the adverse events and the outcome scores, in the patient's language (Dutch or English).</summary>
@@ -65,7 +65,7 @@ public sealed class ViewDischargeLetter(ClinicDb db, ClinicActor actor, ClinicTi
         }
         var scores = (await db.OutcomeScores.AsNoTracking().Where(s => s.CourseId == courseId).ToListAsync(ct))
             .OrderBy(s => s.EffectiveAt)
-            .Select(s => new LetterScore(time.Local(s.EffectiveAt).Date, Domain.Outcomes.Instruments.Get(s.InstrumentId).Name, s.MeasurementPoint, s.Score, s.Interpretation)).ToList();
+            .Select(s => new LetterScore(time.Local(s.EffectiveAt).Date, s.InstrumentId, s.MeasurementPoint, s.Score, s.Interpretation)).ToList();
         var therapy = KnowledgeBase.Default.Therapy(new TherapyId(course.Therapy)).Name.In(language);
         return new DischargeLetter(language, $"{patient.GivenName} {patient.FamilyName}", patient.BirthDate, patient.RecordNumber, patient.HomePhysician,
             site.Name, site.City, therapy, course.Protocol, course.Sessions, sessionDays.Count,

@@ -127,13 +127,19 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
                 RegenClinic.Domain.Hyperbaric.HyperbaricAdverseEventType.SinusSqueeze, RegenClinic.Domain.Hyperbaric.AdverseEventTiming.DuringDive,
                 RegenClinic.Domain.Hyperbaric.AdverseEventSeverity.Mild, at, "Slowed compression", "operator")));
             db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "nrs", [6], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "baseline", null, "test", at));
+            db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "nrs", [4], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "month-3", null, "test", at));
             return await db.SaveChangesAsync();
         });
         var named = await physician.GetStringAsync($"/travel/courses/{courseId}/discharge-letter");
         Assert.Contains("Sinusbarotrauma (licht)", named, StringComparison.Ordinal);
         Assert.DoesNotContain("SinusSqueeze", named, StringComparison.Ordinal);
-        Assert.Contains("<td>Pain numeric rating scale", named, StringComparison.Ordinal);
+        Assert.Contains("<td>Numerieke pijnschaal", named, StringComparison.Ordinal);
+        Assert.Contains("<td>Beginmeting</td>", named, StringComparison.Ordinal);
+        Assert.Contains("<td>3 maanden na de kuur</td>", named, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>nrs</td>", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>baseline</td>", named, StringComparison.Ordinal);
+        // The page around the letter stays in the reader's language.
+        Assert.Contains("Discharge letter</h1>", named, StringComparison.Ordinal);
 
         // Reads of the enquiry and the quote are audited with who read them.
         Assert.True(await app.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == "Enquiry" && a.EntityId == id.ToString() && a.ActorName == "frontdesk@regenclinic.demo")));

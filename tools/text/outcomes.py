@@ -139,6 +139,8 @@ TEXT = {
  # Measurement points and statuses.
  'point.baseline': ('Baseline', 'Beginmeting'), 'point.during-course': ('During the course', 'Tijdens de kuur'),
  'point.end-of-course': ('End of course', 'Einde van de kuur'), 'point.follow-up': ('Follow-up', 'Follow-up'),
+ # Harris Hip Score bands (Harris 1969): the domain records the English word; pages show it in the reader's language, the discharge letter in the patient's.
+ 'band.excellent': ('excellent', 'uitstekend'), 'band.good': ('good', 'goed'), 'band.fair': ('fair', 'redelijk'), 'band.poor': ('poor', 'slecht'),
  'status.NotYetDue': ('Not yet due', 'Nog niet gepland'), 'status.Due': ('Due', 'Nu'), 'status.Overdue': ('Overdue', 'Te laat'), 'status.Completed': ('Completed', 'Gedaan'),
  'change.Better': ('better', 'beter'), 'change.Unchanged': ('unchanged', 'onveranderd'), 'change.Worse': ('worse', 'slechter'),
  'source.staff': ('staff', 'medewerker'), 'source.patient-link': ('patient (link)', 'patiënt (link)'),

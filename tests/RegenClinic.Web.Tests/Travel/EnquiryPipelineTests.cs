@@ -128,6 +128,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
                 RegenClinic.Domain.Hyperbaric.AdverseEventSeverity.Mild, at, "Slowed compression", "operator")));
             db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "nrs", [6], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "baseline", null, "test", at));
             db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "nrs", [4], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "month-3", null, "test", at));
+            db.OutcomeScores.Add(RegenClinic.Domain.Outcomes.Records.OutcomeScore.Record(patientId.Value, "harris-hip", [44, 11, 11, 11, 4, 4, 5, 1, 4, 5], at, RegenClinic.Domain.Outcomes.Records.OutcomeSource.Staff, courseId.Value, "end-of-course", null, "test", at));
             return await db.SaveChangesAsync();
         });
         var named = await physician.GetStringAsync($"/travel/courses/{courseId}/discharge-letter");
@@ -136,6 +137,7 @@ public sealed class EnquiryPipelineTests(ClinicAppFactory app) : IClassFixture<C
         Assert.Contains("<td>Numerieke pijnschaal", named, StringComparison.Ordinal);
         Assert.Contains("<td>Beginmeting</td>", named, StringComparison.Ordinal);
         Assert.Contains("<td>3 maanden na de kuur</td>", named, StringComparison.Ordinal);
+        Assert.Contains("<td>Einde van de kuur</td><td class=\"n\">100</td><td>uitstekend</td>", named, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>nrs</td>", named, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>baseline</td>", named, StringComparison.Ordinal);
         // The page around the letter stays in the reader's language.

@@ -324,7 +324,8 @@ public sealed record ClinicInstance(ScheduleInstance Instance, IReadOnlyList<Sch
             var map = new Dictionary<DayOfWeek, IReadOnlyList<ClockRange>>();
             for (var d = first; d <= last; d = d.PlusDays(1))
             {
-                var open = d == a.Date ? a.Hour * 60 + a.Minute : 0;
+                // Minutes inward: a visit may not start a second before 48 h nor end after 72 h.
+                var open = d == a.Date ? a.Hour * 60 + a.Minute + (a.Second > 0 || a.NanosecondOfSecond > 0 ? 1 : 0) : 0;
                 var close = d == b.Date ? b.Hour * 60 + b.Minute : 1440;
                 if (close > open) map[d.ToDateOnly().DayOfWeek] = [new ClockRange(open, close)];
             }

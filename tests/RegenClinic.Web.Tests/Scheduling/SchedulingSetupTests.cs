@@ -142,7 +142,8 @@ public sealed class SchedulingSetupTests(ClinicAppFactory app) : IClassFixture<C
         var from = time.Local(at + Duration.FromHours(48));
         var until = time.Local(at + Duration.FromHours(72));
         Assert.Equal(new DateRange(from.Date.ToDateOnly(), until.Date.ToDateOnly()), visit.Stay);
-        Assert.Equal(from.Hour * 60 + from.Minute, visit.Windows![from.Date.ToDateOnly().DayOfWeek][0].Start);
+        // The window's minutes lie inside it: its first whole minute at or after 48 h.
+        Assert.Equal(from.Hour * 60 + from.Minute + (from.Second > 0 || from.NanosecondOfSecond > 0 ? 1 : 0), visit.Windows![from.Date.ToDateOnly().DayOfWeek][0].Start);
         Assert.Equal(until.Hour * 60 + until.Minute, visit.Windows[until.Date.ToDateOnly().DayOfWeek][0].End);
         Assert.Equal(ResourceKind.Room, built.Instance.Treatments.Single(t => t.Id == visit.Treatment).Resource);
 

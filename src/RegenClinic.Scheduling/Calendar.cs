@@ -52,6 +52,36 @@ internal sealed class Calendar(SchedulingProblem problem)
         return day >= 0 && day < problem.Days && course.Available[day].Any(a => a.Contains(start, end)) && Free(_patient[course.Patient][day], start, end);
     }
 
+    /// <summary>Books a whole schedule exactly as given (chamber, room and staff as named), grouped by course; null when
+    /// one of its sessions cannot be booked that way.</summary>
+    internal Dictionary<int, List<Booking>>? Load(IEnumerable<ScheduledSession> sessions)
+    {
+        var placed = new Dictionary<int, List<Booking>>();
+        foreach (var s in sessions.OrderBy(s => s.Date).ThenBy(s => s.Start))
+        {
+            var course = problem.Courses[problem.CourseIndex[s.Course]];
+            var resource = problem.ResourceIndex[s.Resource];
+            if (TryBook(course, s.Index, problem.DayOf(s.Date), s.Start, x => x == resource, s.Staff.Select(m => problem.StaffIndex[m]).ToArray()) is not { } b)
+            {
+                return null;
+            }
+
+            if (!placed.TryGetValue(course.Index, out var list))
+            {
+                placed[course.Index] = list = [];
+            }
+
+            list.Add(b);
+        }
+
+        return placed;
+    }
+
+    /// <summary>Books an undone booking again exactly where it was; that it cannot be is a bug.</summary>
+    internal Booking Rebook(Booking b) =>
+        TryBook(b.Course, b.Index, b.Day, b.Start, x => x == b.Resource, b.Staff)
+        ?? throw new InvalidOperationException($"scheduler bug: session {b.Course.Id}#{b.Index} cannot be put back where it was");
+
     /// <summary>Whether a monoplace or room has nothing booked in [from, to).</summary>
     internal bool ResourceFree(int resource, int day, int from, int to) => Free(_resource[resource][day], from, to);
 

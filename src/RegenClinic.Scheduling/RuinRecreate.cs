@@ -50,8 +50,7 @@ internal static class RuinRecreate
     {
         var random = new Random(seed);
         var cal = new Calendar(p);
-        var placed = new Dictionary<int, List<Calendar.Booking>>();
-        if (!Load(p, cal, start, placed))
+        if (cal.Load(start) is not { } placed)
         {
             return start;
         }
@@ -142,19 +141,7 @@ internal static class RuinRecreate
 
             foreach (var (c, bookings) in saved)
             {
-                var again = new List<Calendar.Booking>();
-                foreach (var b in bookings.OrderBy(b => b.Day).ThenBy(b => b.Start))
-                {
-                    var r = cal.TryBook(b.Course, b.Index, b.Day, b.Start, x => x == b.Resource, b.Staff);
-                    if (r is null)
-                    {
-                        throw new InvalidOperationException($"scheduler bug: course {b.Course.Id} cannot be put back where it was");
-                    }
-
-                    again.Add(r);
-                }
-
-                placed[c] = again;
+                placed[c] = [.. bookings.OrderBy(b => b.Day).ThenBy(b => b.Start).Select(cal.Rebook)];
             }
         }
 
@@ -183,28 +170,5 @@ internal static class RuinRecreate
         var c = bookings[0].Course;
         var first = bookings.Min(b => b.Day);
         return (long)Math.Max(0, first - c.Due) * c.Weight + Math.Max(0, first - c.Release);
-    }
-
-    private static bool Load(SchedulingProblem p, Calendar cal, List<ScheduledSession> sessions, Dictionary<int, List<Calendar.Booking>> placed)
-    {
-        foreach (var s in sessions.OrderBy(s => s.Date).ThenBy(s => s.Start))
-        {
-            var course = p.Courses[p.CourseIndex[s.Course]];
-            var resource = p.ResourceIndex[s.Resource];
-            var b = cal.TryBook(course, s.Index, p.DayOf(s.Date), s.Start, x => x == resource, s.Staff.Select(m => p.StaffIndex[m]).ToArray());
-            if (b is null)
-            {
-                return false;
-            }
-
-            if (!placed.TryGetValue(course.Index, out var list))
-            {
-                placed[course.Index] = list = [];
-            }
-
-            list.Add(b);
-        }
-
-        return true;
     }
 }

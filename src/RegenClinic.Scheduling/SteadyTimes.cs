@@ -11,32 +11,14 @@ internal static class SteadyTimes
     internal static List<ScheduledSession> Improve(SchedulingProblem p, List<ScheduledSession> sessions, TimeSpan until, Stopwatch clock)
     {
         var cal = new Calendar(p);
-        var courses = new Dictionary<int, Calendar.Booking[]>();
-        foreach (var s in sessions.OrderBy(s => s.Date).ThenBy(s => s.Start))
-        {
-            var c = p.Courses[p.CourseIndex[s.Course]];
-            var resource = p.ResourceIndex[s.Resource];
-            // A valid schedule the calendar cannot rebuild (a booked dive off its timetable, say) is left as it is.
-            if (cal.TryBook(c, s.Index, p.DayOf(s.Date), s.Start, r => r == resource, s.Staff.Select(m => p.StaffIndex[m]).ToArray()) is not { } b)
-            {
-                return sessions;
-            }
-
-            if (!courses.TryGetValue(c.Index, out var list))
-            {
-                courses[c.Index] = list = new Calendar.Booking[c.Sessions];
-            }
-
-            list[s.Index - 1] = b;
-        }
-
-        // The solver places courses whole; anything else is left as it is.
-        var all = courses.Values.ToList();
-        if (all.Exists(booked => Array.Exists(booked, b => b is null)))
+        // A valid schedule the calendar cannot rebuild (a booked dive off its timetable, say), or one with a course not
+        // whole (the solver places courses whole), is left as it is.
+        if (cal.Load(sessions) is not { } loaded || loaded.Any(kv => kv.Value.Count != p.Courses[kv.Key].Sessions))
         {
             return sessions;
         }
 
+        var all = loaded.Values.Select(l => l.OrderBy(b => b.Index).ToArray()).ToList();
         var improved = true;
         while (improved && clock.Elapsed < until)
         {
@@ -111,17 +93,13 @@ internal static class SteadyTimes
                     cal.Undo(mine);
                 }
 
-                other[j] = Rebook(cal, o);
+                other[j] = cal.Rebook(o);
             }
         }
 
-        booked[k] = Rebook(cal, b);
+        booked[k] = cal.Rebook(b);
         return false;
     }
-
-    private static Calendar.Booking Rebook(Calendar cal, Calendar.Booking b) =>
-        cal.TryBook(b.Course, b.Index, b.Day, b.Start, r => r == b.Resource, b.Staff)
-        ?? throw new InvalidOperationException($"scheduler bug: session {b.Course.Id}#{b.Index} cannot be put back where it was");
 
     /// <summary>Time changes between session <paramref name="k"/> (at <paramref name="start"/>) and its neighbours in the same slot.</summary>
     private static int Changes(Calendar.Booking[] booked, int k, int start)

@@ -12,7 +12,8 @@ namespace RegenClinic.Scheduling;
 /// the LP-guided greedy places it. Every booking goes through the calendar, so the result is valid by construction.</summary>
 internal static class PlanPacker
 {
-    internal static (List<ScheduledSession>, List<UnscheduledCourse>) Pack(SchedulingProblem p, CapacityBounds.LpPlan plan, IReadOnlyList<CourseInfo> order,
+    /// <summary>The packed schedule and the courses left out; null when the budget ran out before the last day.</summary>
+    internal static (List<ScheduledSession> Sessions, List<UnscheduledCourse> Unscheduled)? Pack(SchedulingProblem p, CapacityBounds.LpPlan plan, IReadOnlyList<CourseInfo> order,
         Func<CourseInfo, IEnumerable<int>> starts, SolveOptions options, TimeSpan until, Stopwatch clock)
     {
         var cal = new Calendar(p);
@@ -56,7 +57,7 @@ internal static class PlanPacker
             var left = until - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                return ([], []);
+                return null;
             }
 
             // Days solve to optimality in well under a second; a share of what is left keeps the whole within its budget.

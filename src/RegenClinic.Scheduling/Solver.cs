@@ -47,14 +47,15 @@ public static class Solver
         var clock = Stopwatch.StartNew();
         // First fit (or the previous plan) first: a feasible schedule within a fraction of a second, whatever follows.
         var firstFit = Greedy(problem, previous, FirstFit.Order(problem).ToList());
-        options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, double.NaN, clock.Elapsed.TotalSeconds));
+        var firstFitWeighted = Score(problem, firstFit.Item1).Weighted;
+        options.Progress?.Invoke(new SolveProgress(firstFitWeighted, double.NaN, clock.Elapsed.TotalSeconds));
         // The LP may take a share of the limit; past it the bound falls back to total demand (README). A repair within
         // a few seconds has no time for it at all: it reports the demand bound.
         var (bound, plan) = previous is not null && options.TimeLimit <= TimeSpan.FromSeconds(3)
             ? CapacityBounds.Solve(problem, TimeSpan.Zero)
             : CapacityBounds.Solve(problem, options.TimeLimit * 0.4);
         // The bound as soon as it is known: the greedies and plan packing that follow take a few seconds on large instances.
-        options.Progress?.Invoke(new SolveProgress(Score(problem, firstFit.Item1).Weighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
+        options.Progress?.Invoke(new SolveProgress(firstFitWeighted, bound.WeightedSessions, clock.Elapsed.TotalSeconds));
 
         // An LP-guided greedy or first fit (or the previous plan) gives a complete hint and a fallback answer.
         var (greedySessions, greedyUnscheduled) = BestGreedy(problem, previous, firstFit, plan, options, clock);
@@ -206,7 +207,10 @@ public static class Solver
         // The LP's own plan, packed day by day.
         if (clock.Elapsed < options.TimeLimit * 0.6)
         {
-            Consider(PlanPacker.Pack(problem, plan, guided, Starts, options, clock.Elapsed + options.TimeLimit * 0.2, clock));
+            if (PlanPacker.Pack(problem, plan, guided, Starts, options, clock.Elapsed + options.TimeLimit * 0.2, clock) is { } packed)
+            {
+                Consider(packed);
+            }
         }
 
         var random = new Random(options.Seed);

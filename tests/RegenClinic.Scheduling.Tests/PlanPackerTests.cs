@@ -6,7 +6,7 @@ public sealed class PlanPackerTests
 {
     private static (List<ScheduledSession> Sessions, List<UnscheduledCourse> Unscheduled) Pack(SchedulingProblem problem, CapacityBounds.LpPlan plan) =>
         PlanPacker.Pack(problem, plan, FirstFit.Order(problem).ToList(), c => plan.Starts[c.Index].Keys, TinyClinic.Quick with { TimeLimit = TimeSpan.FromSeconds(30) },
-            TimeSpan.FromSeconds(30), Stopwatch.StartNew());
+            TimeSpan.FromSeconds(30), Stopwatch.StartNew())!.Value;
 
     [Fact]
     public void Pack_MorningPatientBesideAnAllDayPatient_BothFitWhereFirstFitLosesOne()
